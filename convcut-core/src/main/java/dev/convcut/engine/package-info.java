@@ -1,0 +1,2 @@
+/** Starting and configuring DJL's PyTorch engine (offline, threads, device). */
+package dev.convcut.engine;
