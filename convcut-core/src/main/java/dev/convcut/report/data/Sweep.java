@@ -1,0 +1,34 @@
+package dev.convcut.report.data;
+
+import dev.convcut.io.CsvTable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The layer-wise sweep as read from sweep.csv.
+ *
+ * @param baseline the baseline row, or null when the file has none
+ */
+public record Sweep(Baseline baseline, List<SweepPoint> points) {
+  public Sweep {
+    points = List.copyOf(points);
+  }
+
+  /** Reads a sweep.csv; its delta_top1 values must agree with top1 and the baseline row. */
+  public static Sweep read(Path file) {
+    CsvTable table = CsvTable.read(file).require(SweepPoint.REQUIRED);
+    Baseline baseline = Baseline.find(table);
+    List<SweepPoint> points = new ArrayList<>();
+    for (CsvTable.Row r : table.rows()) {
+      if (!Baseline.isBaseline(r)) {
+        SweepPoint p = SweepPoint.of(r);
+        if (baseline != null) {
+          baseline.checkDelta(r, p.top1(), p.deltaTop1());
+        }
+        points.add(p);
+      }
+    }
+    return new Sweep(baseline, points);
+  }
+}
