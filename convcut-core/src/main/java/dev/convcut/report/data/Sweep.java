@@ -3,7 +3,9 @@ package dev.convcut.report.data;
 import dev.convcut.io.CsvTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The layer-wise sweep as read from sweep.csv.
@@ -15,16 +17,25 @@ public record Sweep(Baseline baseline, List<SweepPoint> points) {
     points = List.copyOf(points);
   }
 
-  /** Reads a sweep.csv; its delta_top1 values must agree with top1 and the baseline row. */
+  /**
+   * Reads a sweep.csv; its delta_top1 values must agree with top1 and the baseline row, and each
+   * layer must keep one depth.
+   */
   public static Sweep read(Path file) {
     CsvTable table = CsvTable.read(file).require(SweepPoint.REQUIRED);
     Baseline baseline = Baseline.find(table);
     List<SweepPoint> points = new ArrayList<>();
+    Map<String, CsvTable.Row> firstRowOf = new HashMap<>();
     for (CsvTable.Row r : table.rows()) {
       if (!Baseline.isBaseline(r)) {
         SweepPoint p = SweepPoint.of(r);
         if (baseline != null) {
           baseline.checkDelta(r, p.top1(), p.deltaTop1());
+        }
+        CsvTable.Row first = firstRowOf.putIfAbsent(p.layer(), r);
+        if (first != null && first.integer("depth") != p.depth()) {
+          throw r.error("depth", "layer " + p.layer() + " has depth " + p.depth() + " here but " + first.integer("depth")
+              + " on line " + first.line());
         }
         points.add(p);
       }

@@ -64,12 +64,12 @@ public final class ToleranceHeatMap {
         chart);
   }
 
-  /** The colour scale's top: a round number at or above {@code max}, so the legend reads "25" rather than "20.1649...". */
+  /** The colour scale's top: a round number at or above {@code max}, so the legend reads 25 rather than 20.1649.... */
   static double niceCeiling(double max) {
     if (!(max > 0)) {
       return 1;
     }
-    double step = max > 20 ? 10 : max > 5 ? 5 : max > 1 ? 1 : 0.1;
-    return Math.ceil(max / step - 1e-9) * step;
+    double step = Math.pow(10, Math.floor(Math.log10(max))) / 2;
+    return Math.round(Math.ceil(max / step - 1e-9) * step * 1e6) / 1e6;
   }
 }
