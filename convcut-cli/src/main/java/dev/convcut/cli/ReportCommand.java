@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
       "",
       "Example:",
       "  convcut report --run runs/demo",
-      "  convcut report --run runs/demo --out /tmp/demo-report --tolerance 1.0 --recover-epochs 5",
+      "  convcut report --run runs/demo --out /tmp/r --tolerance 1.0 --recover-epochs 5",
       "",
       "Outputs: OUT/index.html, OUT/*.png and OUT/run.json (docs/report.md)."
     })

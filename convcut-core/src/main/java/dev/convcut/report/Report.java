@@ -51,6 +51,7 @@ public final class Report {
    * @param arguments the command line, for run.json
    */
   public static Result write(Path runDir, Path out, Criteria criteria, boolean force, List<String> arguments) {
+    Provenance provenance = Provenance.start(COMMAND, arguments).withoutEngine();
     StudyRun run = StudyRun.load(runDir);
     Path folder = (out == null ? runDir.resolve(DEFAULT_FOLDER) : out).toAbsolutePath().normalize();
     checkTarget(run.files(), folder, force);
@@ -62,10 +63,9 @@ public final class Report {
         Files.write(dir.resolve(f.fileName()), f.png());
       }
       Files.writeString(dir.resolve(INDEX), html);
-      Provenance provenance = Provenance.start(COMMAND, arguments).withoutEngine()
-          .configuration(new Configuration(runDir.toString(), folder.toString(), criteria.tolerance(),
-              criteria.recoverEpochs(), criteria.minNormLoss(), force));
-      run.files().found().forEach((name, path) -> provenance.input(name, path));
+      provenance.configuration(new Configuration(runDir.toString(), folder.toString(), criteria.tolerance(),
+          criteria.recoverEpochs(), criteria.minNormLoss(), force));
+      run.files().found().forEach(provenance::input);
       provenance.writeTo(dir, findings);
     });
     List<Path> files = Stream.concat(figures.all().stream().map(f -> folder.resolve(f.fileName())),

@@ -28,11 +28,29 @@ public final class Analysis {
     List<DepthTrend> perCut = CutOrder.sorted(cuts).stream().map(c -> DepthTrend.alongCut(c, layers)).toList();
     Headroom global = run.global() == null ? null : globalHeadroom(run.global().points(), criteria);
     List<RunRecovery> recoveries = run.retrain() == null ? List.of() : RunRecovery.all(run.retrain(), criteria);
-    Baseline baseline = run.baseline();
-    return new Findings(criteria, baseline == null ? null : baseline.top1(), layers, trend, perCut, global, recoveries,
+    return new Findings(criteria, baselineTop1(run), layers, trend, perCut, global, recoveries,
         deeperLayers(trend),
         normLoss(layers, global, run.global() != null, criteria),
         recovery(recoveries, criteria));
+  }
+
+  /**
+   * The baseline top-1: the baseline row of sweep.csv or global.csv, else retrain.csv's
+   * baseline_top1, else what any sweep row implies (top1 − delta_top1 / 100); null without any.
+   */
+  static Double baselineTop1(StudyRun run) {
+    Baseline b = run.baseline();
+    if (b != null) {
+      return b.top1();
+    }
+    if (run.retrain() != null && !run.retrain().isEmpty()) {
+      return run.retrain().get(0).baselineTop1();
+    }
+    if (run.sweep() != null && !run.sweep().points().isEmpty()) {
+      SweepPoint p = run.sweep().points().get(0);
+      return p.top1() - p.deltaTop1() / 100;
+    }
+    return null;
   }
 
   static Headroom globalHeadroom(List<GlobalPoint> points, Criteria criteria) {

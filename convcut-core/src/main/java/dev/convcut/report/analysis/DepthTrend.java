@@ -52,8 +52,8 @@ public record DepthTrend(String cut, int layers, Double rho, Double pValue, int 
     double p = Spearman.pValue(depth, eta);
     Verdict verdict = rho >= STRONG || (rho > 0 && p < ALPHA) ? Verdict.HELD
         : rho <= 0 ? Verdict.DID_NOT_HOLD : Verdict.INCONCLUSIVE;
-    String evidence = String.format(Locale.ROOT, "Spearman rho = %+.2f between %s over %d layers (one-sided permutation p = %.3f)%s%s",
-        rho, what, n, p, verdict == Verdict.INCONCLUSIVE ? "; a weak positive trend" : "", caveat(lowerBounds, n));
+    String evidence = String.format(Locale.ROOT, "Spearman rho = %+.2f between %s over %d layers (one-sided permutation p %s)%s%s",
+        rho, what, n, Format.pValue(p), verdict == Verdict.INCONCLUSIVE ? "; a weak positive trend" : "", caveat(lowerBounds, n));
     return new DepthTrend(cut, n, rho, p, lowerBounds, verdict, evidence);
   }
 

@@ -26,6 +26,17 @@ public final class Format {
     return String.format(Locale.ROOT, "%+.2f points", delta);
   }
 
+  /**
+   * A p-value with its relation: {@code = 0.042}, or {@code < 0.001} where three decimals would
+   * round a small (sampled) p-value to a misleading zero; an en dash when absent.
+   */
+  public static String pValue(Double p) {
+    if (p == null || p.isNaN()) {
+      return "\u2013";
+    }
+    return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "= %.3f", p);
+  }
+
   /** A tolerance in points as typed: 0.5 → {@code 0.5}, 1.0 → {@code 1}. */
   public static String tolerance(double points) {
     return java.math.BigDecimal.valueOf(points).stripTrailingZeros().toPlainString();

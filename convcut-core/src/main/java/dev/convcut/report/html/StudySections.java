@@ -69,7 +69,7 @@ final class StudySections {
     List<List<Cell>> rows = new ArrayList<>();
     for (DepthTrend t : all) {
       rows.add(List.of(Cell.of(t.cut() == null ? "best cut per layer" : t.cut()), Cell.number(Integer.toString(t.layers())),
-          Cell.number(Format.number(t.rho(), 2)), Cell.number(Format.number(t.pValue(), 3)),
+          Cell.number(Format.number(t.rho(), 2)), Cell.number(Format.pValue(t.pValue()).replace("= ", "")),
           Cell.number(Integer.toString(t.lowerBounds())), Cell.of(t.verdict().label())));
     }
     h.element("h3", null, "Do deeper layers tolerate more?");

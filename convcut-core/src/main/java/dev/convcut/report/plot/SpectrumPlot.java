@@ -27,7 +27,6 @@ public final class SpectrumPlot {
     var chart = ChartStyle.xy(layer.layer() + (shape.isEmpty() ? "" : " (" + shape + ")") + ": singular values per cut",
         "j / r  (position in the spectrum; r = full rank)", "s_j / s_1  (log scale)");
     chart.getStyler().setYAxisLogarithmic(true);
-    chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
     chart.getStyler().setXAxisMin(0.0);
     chart.getStyler().setXAxisMax(1.0);
     int drawn = 0;

@@ -89,6 +89,15 @@ class AnalysisTest {
   }
 
   @Test
+  void withoutABaselineRowTheBaselineComesFromRetrainingOrTheSweepRows() throws Exception {
+    Files.createDirectories(dir.resolve("a"));
+    Files.writeString(dir.resolve("a/sweep.csv"), "layer,depth,cut,level,norm_loss,top1,delta_top1\nf,0,o|ihw,rank1,0.5,0.5,-40\n");
+    assertThat(Analysis.baselineTop1(StudyRun.load(dir.resolve("a")))).isCloseTo(0.9, within(1e-12));
+    Files.writeString(dir.resolve("a/retrain.csv"), "run,epoch,top1,baseline_top1\nd,0,0.5,0.91\n");
+    assertThat(Analysis.baselineTop1(StudyRun.load(dir.resolve("a")))).isEqualTo(0.91);
+  }
+
+  @Test
   void normLossWithNeitherSweepNorGlobalIsInconclusive() {
     Finding f = Analysis.normLoss(List.of(), null, false, C);
     assertThat(f.verdict()).isEqualTo(Verdict.INCONCLUSIVE);

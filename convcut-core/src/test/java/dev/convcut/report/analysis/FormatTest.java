@@ -16,5 +16,8 @@ class FormatTest {
     assertThat(Format.tolerance(1.0)).isEqualTo("1");
     assertThat(Format.number(null, 2)).isEqualTo("\u2013");
     assertThat(Format.number(0.12345, 3)).isEqualTo("0.123");
+    assertThat(Format.pValue(1.0 / 24)).isEqualTo("= 0.042");
+    assertThat(Format.pValue(1e-5)).isEqualTo("< 0.001");
+    assertThat(Format.pValue(null)).isEqualTo("\u2013");
   }
 }
