@@ -2,6 +2,10 @@ package dev.convcut.report.data;
 
 import dev.convcut.ConvcutException;
 import dev.convcut.io.CsvTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The untruncated model's accuracy: the {@code baseline} row of sweep.csv or global.csv.
@@ -35,6 +39,25 @@ public record Baseline(double top1, double top5, double loss, long evalSamples) 
       }
     }
     return found;
+  }
+
+  /**
+   * Builds every row but the baseline row with {@code of}; when there is a baseline, each row's
+   * delta_top1 must agree with its top1 (see {@link #checkDelta}).
+   */
+  static <T> List<T> truncated(CsvTable table, Baseline baseline, Function<CsvTable.Row, T> of,
+      ToDoubleFunction<T> top1, ToDoubleFunction<T> deltaTop1) {
+    List<T> out = new ArrayList<>();
+    for (CsvTable.Row r : table.rows()) {
+      if (!isBaseline(r)) {
+        T t = of.apply(r);
+        if (baseline != null) {
+          baseline.checkDelta(r, top1.applyAsDouble(t), deltaTop1.applyAsDouble(t));
+        }
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   static Baseline of(CsvTable.Row row) {

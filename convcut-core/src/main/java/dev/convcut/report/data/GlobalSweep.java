@@ -2,7 +2,6 @@ package dev.convcut.report.data;
 
 import dev.convcut.io.CsvTable;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,16 +18,6 @@ public record GlobalSweep(Baseline baseline, List<GlobalPoint> points) {
   public static GlobalSweep read(Path file) {
     CsvTable table = CsvTable.read(file).require(GlobalPoint.REQUIRED);
     Baseline baseline = Baseline.find(table);
-    List<GlobalPoint> points = new ArrayList<>();
-    for (CsvTable.Row r : table.rows()) {
-      if (!Baseline.isBaseline(r)) {
-        GlobalPoint p = GlobalPoint.of(r);
-        if (baseline != null) {
-          baseline.checkDelta(r, p.top1(), p.deltaTop1());
-        }
-        points.add(p);
-      }
-    }
-    return new GlobalSweep(baseline, points);
+    return new GlobalSweep(baseline, Baseline.truncated(table, baseline, GlobalPoint::of, GlobalPoint::top1, GlobalPoint::deltaTop1));
   }
 }

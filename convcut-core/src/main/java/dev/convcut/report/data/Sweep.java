@@ -2,7 +2,6 @@ package dev.convcut.report.data;
 
 import dev.convcut.io.CsvTable;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +23,16 @@ public record Sweep(Baseline baseline, List<SweepPoint> points) {
   public static Sweep read(Path file) {
     CsvTable table = CsvTable.read(file).require(SweepPoint.REQUIRED);
     Baseline baseline = Baseline.find(table);
-    List<SweepPoint> points = new ArrayList<>();
     Map<String, CsvTable.Row> firstRowOf = new HashMap<>();
-    for (CsvTable.Row r : table.rows()) {
-      if (!Baseline.isBaseline(r)) {
-        SweepPoint p = SweepPoint.of(r);
-        if (baseline != null) {
-          baseline.checkDelta(r, p.top1(), p.deltaTop1());
-        }
-        CsvTable.Row first = firstRowOf.putIfAbsent(p.layer(), r);
-        if (first != null && first.integer("depth") != p.depth()) {
-          throw r.error("depth", "layer " + p.layer() + " has depth " + p.depth() + " here but " + first.integer("depth")
-              + " on line " + first.line());
-        }
-        points.add(p);
+    List<SweepPoint> points = Baseline.truncated(table, baseline, r -> {
+      SweepPoint p = SweepPoint.of(r);
+      CsvTable.Row first = firstRowOf.putIfAbsent(p.layer(), r);
+      if (first != null && first.integer("depth") != p.depth()) {
+        throw r.error("depth", "layer " + p.layer() + " has depth " + p.depth() + " here but " + first.integer("depth")
+            + " on line " + first.line());
       }
-    }
+      return p;
+    }, SweepPoint::top1, SweepPoint::deltaTop1);
     return new Sweep(baseline, points);
   }
 }
