@@ -80,7 +80,7 @@ final class Html {
 
   /** A table: a header row, then rows of cells; a cell is text, or a {@link Cell} for a class. */
   Html table(List<String> header, List<List<Cell>> rows) {
-    out.append("<table>\n<thead><tr>");
+    out.append("<div class=\"table\">\n<table>\n<thead><tr>");
     header.forEach(h -> out.append("<th>").append(escape(h)).append("</th>"));
     out.append("</tr></thead>\n<tbody>\n");
     for (List<Cell> row : rows) {
@@ -91,7 +91,7 @@ final class Html {
       }
       out.append("</tr>\n");
     }
-    out.append("</tbody>\n</table>\n");
+    out.append("</tbody>\n</table>\n</div>\n");
     return this;
   }
 

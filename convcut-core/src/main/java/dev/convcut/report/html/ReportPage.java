@@ -23,10 +23,11 @@ import java.util.List;
  */
 public final class ReportPage {
   private static final String STYLE = """
-      body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+      body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
       h1{font-size:1.7em;margin-bottom:.1em}h2{margin-top:2.2em;border-bottom:2px solid #ddd;padding-bottom:.2em}
       h3{margin-top:1.6em}.subtitle{color:#555;margin-top:0}
-      table{border-collapse:collapse;margin:1em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
+      div.table{overflow-x:auto;margin:1em 0}table{border-collapse:collapse;font-size:.88em}
+      th,td{border:1px solid #ccc;padding:.3em .55em;text-align:left;vertical-align:top}td{white-space:nowrap}
       th{background:#f3f3f3}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.best{font-weight:bold;background:#e8f4ea}
       figure{margin:1.5em 0}img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{font-size:.9em;color:#555;margin-top:.3em}
       .findings{list-style:none;border:1px solid #ccc;border-radius:6px;padding:.6em 1.2em;background:#fafafa}.findings li{margin:.5em 0}

@@ -41,7 +41,7 @@ final class StudySections {
     List<String> cuts = CutOrder.sorted(f.layers().stream().flatMap(l -> l.cuts().stream().map(CutTolerance::cut)).toList());
     List<String> header = new ArrayList<>(List.of("layer", "depth", "shape"));
     header.addAll(cuts);
-    header.addAll(List.of("best cut", "most norm lost within tolerance"));
+    header.addAll(List.of("level at best cut", "most \u03b7 within tolerance"));
     List<List<Cell>> rows = new ArrayList<>();
     for (LayerSummary l : f.layers()) {
       List<Cell> row = new ArrayList<>(List.of(Cell.of(l.layer()), Cell.number(Integer.toString(l.depth())), Cell.of(l.shape())));
@@ -50,7 +50,7 @@ final class StudySections {
         String text = c == null ? DASH : (c.censored() ? "\u2265 " : "") + Format.percent(c.tolerableNormLoss());
         row.add(new Cell(text, c == l.best() ? "num best" : "num"));
       }
-      row.add(Cell.of(l.best().cut() + (l.best().level() == null ? "" : " at " + l.best().level())));
+      row.add(Cell.of(l.best().level() == null ? "none" : l.best().level()));
       row.add(Cell.of(l.headroom() == null ? "none" : Format.percent(l.headroom().normLoss()) + " (" + l.headroom().cut()
           + " " + l.headroom().level() + ")"));
       rows.add(row);
