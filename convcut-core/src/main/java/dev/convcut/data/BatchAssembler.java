@@ -74,7 +74,7 @@ public final class BatchAssembler {
   }
 
   /** Output pixel (y, x) of channel c is source pixel (y + top, x' + left), x' = flip ? W-1-x : x; black outside. */
-  private void write(int index, int top, int left, boolean flip, float[] out, int at) {
+  void write(int index, int top, int left, boolean flip, float[] out, int at) {
     byte[] pixels = images.pixels();
     int h = images.height();
     int w = images.width();

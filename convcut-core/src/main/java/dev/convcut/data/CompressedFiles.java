@@ -103,8 +103,10 @@ final class CompressedFiles {
         // read the 4 trailer bytes
       }
       long isize = tail.flip().remaining() == 4 ? Integer.toUnsignedLong(tail.getInt()) : 0;
+      // A damaged or cut-off file has garbage there: trust it only within a plausible ratio.
+      long plausible = Math.min(MAX_ARRAY, 64 * size);
       // One spare byte lets the loop see the end of the stream without growing the array.
-      return (int) Math.max(BUFFER, Math.min(MAX_ARRAY, isize + 1));
+      return (int) Math.max(BUFFER, isize < plausible ? isize + 1 : Math.min(plausible, 4 * size));
     }
   }
 
