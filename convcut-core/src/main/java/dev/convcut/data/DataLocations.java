@@ -28,15 +28,24 @@ public record DataLocations(Path environmentRoot, Path cacheRoot, List<Path> sys
     systemRoots = List.copyOf(systemRoots);
   }
 
-  /** The settings of this process: {@code $CONVCUT_DATA}, {@code ~/.convcut/datasets}, {@code /usr/share/datasets}, {@code $CONVCUT_DATA_MIRROR}. */
+  /**
+   * The settings of this process: {@code $CONVCUT_DATA}, {@code ~/.convcut/datasets},
+   * {@code /usr/share/datasets}, {@code $CONVCUT_DATA_MIRROR}. Where a variable is unset, the system
+   * property {@code convcut.data} or {@code convcut.data.mirror} stands in (for JVM options and tests).
+   */
   public static DataLocations fromEnvironment() {
-    String env = System.getenv(DATA_VARIABLE);
-    String mirror = System.getenv(MIRROR_VARIABLE);
+    String env = setting(DATA_VARIABLE, "convcut.data");
+    String mirror = setting(MIRROR_VARIABLE, "convcut.data.mirror");
     return new DataLocations(
         env == null || env.isBlank() ? null : Path.of(env),
         Path.of(System.getProperty("user.home"), ".convcut", "datasets"),
         List.of(Path.of("/usr/share/datasets")),
         mirror == null || mirror.isBlank() ? null : URI.create(mirror.endsWith("/") ? mirror : mirror + "/"));
+  }
+
+  private static String setting(String variable, String property) {
+    String value = System.getenv(variable);
+    return value == null || value.isBlank() ? System.getProperty(property) : value;
   }
 
   /** Where a download of {@code dataset} is kept: under {@code $CONVCUT_DATA} when set, else the cache. */

@@ -15,15 +15,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** Small datasets written in the official file formats, and broken variants of them, for tests. */
-final class DataFixtures {
+public final class DataFixtures {
   private DataFixtures() {}
 
   /** The pixel value every fixture uses for byte {@code k} of image {@code n}: easy to check, not constant. */
-  static int pixel(int n, int k) {
+  public static int pixel(int n, int k) {
     return (n * 31 + k * 7) & 0xff;
   }
 
-  static byte[] idxImages(int count, int rows, int cols) {
+  public static byte[] idxImages(int count, int rows, int cols) {
     ByteBuffer b = ByteBuffer.allocate(16 + count * rows * cols);
     b.putInt(IdxFile.IMAGES_MAGIC).putInt(count).putInt(rows).putInt(cols);
     for (int n = 0; n < count; n++) {
@@ -34,7 +34,7 @@ final class DataFixtures {
     return b.array();
   }
 
-  static byte[] idxLabels(int count, int classes) {
+  public static byte[] idxLabels(int count, int classes) {
     ByteBuffer b = ByteBuffer.allocate(8 + count);
     b.putInt(IdxFile.LABELS_MAGIC).putInt(count);
     for (int n = 0; n < count; n++) {
@@ -43,7 +43,7 @@ final class DataFixtures {
     return b.array();
   }
 
-  static byte[] gzip(byte[] data) {
+  public static byte[] gzip(byte[] data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(data);
@@ -54,7 +54,7 @@ final class DataFixtures {
   }
 
   /** A Fashion-MNIST-shaped folder: {@code train} and {@code test} images of 28x28, gzipped or not. */
-  static Path idxFolder(Path dir, int train, int test, boolean gzipped) {
+  public static Path idxFolder(Path dir, int train, int test, boolean gzipped) {
     write(dir, "train-images-idx3-ubyte", idxImages(train, 28, 28), gzipped);
     write(dir, "train-labels-idx1-ubyte", idxLabels(train, 10), gzipped);
     write(dir, "t10k-images-idx3-ubyte", idxImages(test, 28, 28), gzipped);
@@ -62,11 +62,11 @@ final class DataFixtures {
     return dir;
   }
 
-  static Path write(Path dir, String stem, byte[] data, boolean gzipped) {
+  public static Path write(Path dir, String stem, byte[] data, boolean gzipped) {
     return writeFile(dir.resolve(gzipped ? stem + ".gz" : stem), gzipped ? gzip(data) : data);
   }
 
-  static Path writeFile(Path file, byte[] data) {
+  public static Path writeFile(Path file, byte[] data) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       return Files.write(file, data);
@@ -76,7 +76,7 @@ final class DataFixtures {
   }
 
   /** {@code count} CIFAR records from image {@code first} on; label byte b of image n is {@code (n + b) % classes[b]}. */
-  static byte[] cifarRecords(int first, int count, int... classes) {
+  public static byte[] cifarRecords(int first, int count, int... classes) {
     int record = classes.length + 3072;
     byte[] data = new byte[count * record];
     for (int i = 0; i < count; i++) {
@@ -92,7 +92,7 @@ final class DataFixtures {
   }
 
   /** The members of a CIFAR-10 binary release with {@code perBatch} images per batch file. */
-  static Map<String, byte[]> cifar10Members(int perBatch) {
+  public static Map<String, byte[]> cifar10Members(int perBatch) {
     Map<String, byte[]> members = new LinkedHashMap<>();
     for (int b = 1; b <= 5; b++) {
       members.put("data_batch_" + b + ".bin", cifarRecords((b - 1) * perBatch, perBatch, 10));
@@ -103,7 +103,7 @@ final class DataFixtures {
   }
 
   /** The members of a CIFAR-100 binary release (records: coarse, fine, pixels). */
-  static Map<String, byte[]> cifar100Members(int train, int test) {
+  public static Map<String, byte[]> cifar100Members(int train, int test) {
     Map<String, byte[]> members = new LinkedHashMap<>();
     members.put("train.bin", cifarRecords(0, train, 20, 100));
     members.put("test.bin", cifarRecords(0, test, 20, 100));
@@ -112,18 +112,18 @@ final class DataFixtures {
     return members;
   }
 
-  static Path folder(Path dir, Map<String, byte[]> members) {
+  public static Path folder(Path dir, Map<String, byte[]> members) {
     members.forEach((name, data) -> writeFile(dir.resolve(name), data));
     return dir;
   }
 
   /** A tar (gzipped when the name ends in .gz) with every member under {@code folder/}, as the official archives. */
-  static Path archive(Path file, String folder, Map<String, byte[]> members) {
+  public static Path archive(Path file, String folder, Map<String, byte[]> members) {
     byte[] tar = tar(folder, members);
     return writeFile(file, file.toString().endsWith(".gz") ? gzip(tar) : tar);
   }
 
-  static byte[] tar(String folder, Map<String, byte[]> members) {
+  public static byte[] tar(String folder, Map<String, byte[]> members) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
       TarArchiveEntry dir = new TarArchiveEntry(folder + "/");
@@ -143,11 +143,11 @@ final class DataFixtures {
   }
 
   /** Locations confined to {@code root}: no $CONVCUT_DATA, cache in root/cache, system root in root/system, no mirror. */
-  static DataLocations isolated(Path root) {
+  public static DataLocations isolated(Path root) {
     return new DataLocations(null, root.resolve("cache"), List.of(root.resolve("system")), null);
   }
 
-  static byte[] read(Path file) {
+  public static byte[] read(Path file) {
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
