@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "data",
     mixinStandardHelpOptions = true,
     description = "List, inspect and download the datasets (CIFAR-10, CIFAR-100, Fashion-MNIST, MNIST).",
-    subcommands = {DataListCommand.class, DataInfoCommand.class, DataFetchCommand.class},
+    subcommands = {DataListCommand.class, DataInfoCommand.class, DataFetchCommand.class, DataBenchCommand.class},
     footer = {"", "Examples:", "  convcut data list", "  convcut data info --dataset fashion-mnist",
         "  convcut data fetch --dataset cifar10"})
 final class DataCommand implements Runnable {

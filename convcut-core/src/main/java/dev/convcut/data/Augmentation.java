@@ -1,5 +1,7 @@
 package dev.convcut.data;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Training-time augmentation applied while a batch is assembled: a random crop of the original
  * size from the image zero-padded by {@code padding} pixels on every side, then a horizontal flip
@@ -23,7 +25,8 @@ public record Augmentation(int padding, boolean flip) {
     }
   }
 
-  /** Whether this changes anything (and so needs random numbers). */
+  /** Whether this leaves images unchanged (and so needs no random numbers). */
+  @JsonIgnore
   public boolean isNone() {
     return padding == 0 && !flip;
   }

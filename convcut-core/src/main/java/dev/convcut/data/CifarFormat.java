@@ -1,7 +1,9 @@
 package dev.convcut.data;
 
 import dev.convcut.ConvcutException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,25 +81,28 @@ final class CifarFormat implements DatasetFormat {
     String namesFile = labels == LabelKind.COARSE ? coarseNamesFile : fineNamesFile;
     List<String> wanted = new ArrayList<>(batches);
     wanted.add(namesFile);
-    Map<String, TarMembers.Member> members = Files.isRegularFile(resolved)
+    Map<String, Part> parts = Files.isRegularFile(resolved)
         ? fromArchive(resolved, wanted, batches, spec, split)
         : fromFolder(resolved, wanted, batches, spec, split);
     CifarRecords records = split == Split.TRAIN ? trainRecords : testRecords;
     int total = 0;
     for (String b : batches) {
-      TarMembers.Member m = members.get(b);
-      total += records.count(m.label(), m.bytes());
+      total += records.count(parts.get(b).label(), parts.get(b).length());
     }
     byte[] pixels = new byte[total * CifarRecords.PIXELS];
     int[] labelValues = new int[total];
     int labelIndex = labels == LabelKind.COARSE ? 0 : records.labelBytes() - 1;
     int next = 0;
     for (String b : batches) {
-      TarMembers.Member m = members.get(b);
-      next += records.copy(m.label(), m.bytes(), labelIndex, pixels, labelValues, next);
+      Part part = parts.get(b);
+      try (InputStream in = part.open().get()) {
+        next += records.copy(part.label(), in, part.length(), labelIndex, pixels, labelValues, next);
+      } catch (IOException e) {
+        throw new ConvcutException("could not read " + part.label() + ": " + e, e);
+      }
     }
     List<String> classes = spec.classes(labels);
-    TarMembers.Member names = members.get(namesFile);
+    Part names = parts.get(namesFile);
     if (names != null) {
       classes = classNames(names, classes.size());
     }
@@ -152,8 +157,7 @@ final class CifarFormat implements DatasetFormat {
     return source;
   }
 
-  private Map<String, TarMembers.Member> fromArchive(Path archive, List<String> wanted, List<String> batches,
-      DatasetSpec spec, Split split) {
+  private Map<String, Part> fromArchive(Path archive, List<String> wanted, List<String> batches, DatasetSpec spec, Split split) {
     TarMembers contents = TarMembers.read(archive, wanted);
     for (String b : batches) {
       if (!contents.members().containsKey(b)) {
@@ -161,17 +165,19 @@ final class CifarFormat implements DatasetFormat {
             + " is incomplete (the archive holds " + String.join(", ", contents.allNames()) + ")");
       }
     }
-    return contents.members();
+    Map<String, Part> parts = new LinkedHashMap<>();
+    contents.members().forEach((name, m) -> parts.put(name,
+        new Part(m.label(), m.bytes().length, () -> new ByteArrayInputStream(m.bytes()))));
+    return parts;
   }
 
-  private Map<String, TarMembers.Member> fromFolder(Path folder, List<String> wanted, List<String> batches,
-      DatasetSpec spec, Split split) {
+  private Map<String, Part> fromFolder(Path folder, List<String> wanted, List<String> batches, DatasetSpec spec, Split split) {
     DataFolders.requireNonEmptyFolder(folder, spec, String.join(", ", fileNames()) + " (or just " + archiveName + ")");
-    Map<String, TarMembers.Member> found = new LinkedHashMap<>();
+    Map<String, Part> found = new LinkedHashMap<>();
     for (String name : wanted) {
       Path file = folder.resolve(name);
       if (Files.isRegularFile(file)) {
-        found.put(name, new TarMembers.Member(file.toString(), readFile(file)));
+        found.put(name, new Part(file.toString(), size(file), () -> Files.newInputStream(file)));
       } else if (batches.contains(name)) {
         throw new ConvcutException(folder + ": " + name + " is missing, so the " + split.id() + " split of " + spec.name()
             + " is incomplete (a complete folder holds " + String.join(", ", fileNames()) + ")");
@@ -180,21 +186,34 @@ final class CifarFormat implements DatasetFormat {
     return found;
   }
 
-  private static byte[] readFile(Path file) {
+  private static long size(Path file) {
     try {
-      return Files.readAllBytes(file);
+      return Files.size(file);
     } catch (IOException e) {
       throw CompressedFiles.unreadable(file, e);
     }
   }
 
-  private static List<String> classNames(TarMembers.Member file, int expected) {
-    List<String> names = new String(file.bytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-        .filter(s -> !s.isEmpty()).toList();
+  private static List<String> classNames(Part file, int expected) {
+    String text;
+    try (InputStream in = file.open().get()) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConvcutException("could not read " + file.label() + ": " + e, e);
+    }
+    List<String> names = text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     if (names.size() != expected) {
       throw new ConvcutException(file.label() + ": " + names.size() + " class names, expected " + expected
           + " (one per line)");
     }
     return names;
+  }
+
+  /** One file of the dataset, in a folder or inside an archive: its name for messages, its length, and how to read it. */
+  private record Part(String label, long length, Opener open) {}
+
+  @FunctionalInterface
+  private interface Opener {
+    InputStream get() throws IOException;
   }
 }

@@ -1,6 +1,8 @@
 package dev.convcut.data;
 
 import dev.convcut.ConvcutException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -15,6 +17,8 @@ import java.util.List;
  */
 record CifarRecords(int labelBytes, List<Integer> labelClasses, int maxRecords) {
   static final int PIXELS = 3 * 32 * 32;
+  /** Records read per chunk: large enough for fast I/O, small enough to stay in cache. */
+  private static final int CHUNK_RECORDS = 256;
 
   CifarRecords {
     if (labelBytes < 1 || labelClasses.size() != labelBytes) {
@@ -27,44 +31,56 @@ record CifarRecords(int labelBytes, List<Integer> labelClasses, int maxRecords) 
     return labelBytes + PIXELS;
   }
 
-  /** How many records {@code data} holds; fails if the length is not a whole number of them or too many. */
-  int count(String name, byte[] data) {
+  /** How many records a file of {@code length} bytes holds; fails if that is not a whole number of them, or too many. */
+  int count(String name, long length) {
     int record = recordBytes();
-    int whole = data.length / record;
-    if (data.length == 0) {
+    long whole = length / record;
+    if (length == 0) {
       throw new ConvcutException(name + ": the file is empty (a CIFAR batch file holds records of " + record + " bytes)");
     }
-    if (data.length % record != 0) {
-      throw new ConvcutException(name + ": " + data.length + " bytes is not a multiple of " + record + " (record " + whole
+    if (length % record != 0) {
+      throw new ConvcutException(name + ": " + length + " bytes is not a multiple of " + record + " (record " + whole
           + " is cut short)");
     }
     if (whole > maxRecords) {
-      throw new ConvcutException(name + ": " + data.length + " bytes holds " + whole + " records, more than the "
+      throw new ConvcutException(name + ": " + length + " bytes holds " + whole + " records, more than the "
           + maxRecords + " of the official file (records " + maxRecords + " on, from byte offset "
           + (long) maxRecords * record + ", do not belong there)");
     }
-    return whole;
+    return (int) whole;
   }
 
   /**
-   * Copies the records of {@code data} into {@code pixels} and {@code labels} from image
-   * {@code first} on, taking label byte {@code labelIndex}; every label byte is checked against
-   * its class count. Returns the number of records copied.
+   * Reads the {@code length} bytes of records from {@code in} into {@code pixels} and {@code labels}
+   * from image {@code first} on, taking label byte {@code labelIndex}; every label byte is checked
+   * against its class count. Returns the number of records read.
    */
-  int copy(String name, byte[] data, int labelIndex, byte[] pixels, int[] labels, int first) {
-    int n = count(name, data);
+  int copy(String name, InputStream in, long length, int labelIndex, byte[] pixels, int[] labels, int first) throws IOException {
+    int n = count(name, length);
     int record = recordBytes();
-    for (int i = 0; i < n; i++) {
-      int at = i * record;
-      for (int b = 0; b < labelBytes; b++) {
-        int label = data[at + b] & 0xff;
-        if (label >= labelClasses.get(b)) {
-          throw new ConvcutException(name + ": label " + label + " of record " + i + " (byte offset " + (at + b)
-              + ") is outside 0.." + (labelClasses.get(b) - 1));
-        }
+    int[] limits = labelClasses.stream().mapToInt(Integer::intValue).toArray();
+    byte[] chunk = new byte[Math.min(n, CHUNK_RECORDS) * record];
+    for (int done = 0; done < n; ) {
+      int records = Math.min(CHUNK_RECORDS, n - done);
+      int got = in.readNBytes(chunk, 0, records * record);
+      if (got < records * record) {
+        throw new ConvcutException(name + ": the data ends at byte " + ((long) done * record + got) + " of " + length
+            + " (record " + (done + got / record) + " is cut short)");
       }
-      labels[first + i] = data[at + labelIndex] & 0xff;
-      System.arraycopy(data, at + labelBytes, pixels, (first + i) * PIXELS, PIXELS);
+      for (int i = 0; i < records; i++) {
+        int at = i * record;
+        int image = done + i;
+        for (int b = 0; b < labelBytes; b++) {
+          int label = chunk[at + b] & 0xff;
+          if (label >= limits[b]) {
+            throw new ConvcutException(name + ": label " + label + " of record " + image + " (byte offset "
+                + ((long) image * record + b) + ") is outside 0.." + (limits[b] - 1));
+          }
+        }
+        labels[first + image] = chunk[at + labelIndex] & 0xff;
+        System.arraycopy(chunk, at + labelBytes, pixels, (first + image) * PIXELS, PIXELS);
+      }
+      done += records;
     }
     return n;
   }

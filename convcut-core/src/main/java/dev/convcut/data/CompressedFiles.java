@@ -6,13 +6,9 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -23,7 +19,6 @@ import java.util.zip.ZipException;
  */
 final class CompressedFiles {
   private static final int BUFFER = 1 << 16;
-  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private CompressedFiles() {}
 
@@ -31,34 +26,6 @@ final class CompressedFiles {
   static boolean isGzip(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return in.read() == 0x1f && in.read() == 0x8b;
-    } catch (IOException e) {
-      throw unreadable(file, e);
-    }
-  }
-
-  /** The whole content of {@code file}, unpacked if it is gzipped. */
-  static byte[] readAll(Path file) {
-    if (!gzipped(file)) {
-      try {
-        return Files.readAllBytes(file);
-      } catch (IOException e) {
-        throw unreadable(file, e);
-      }
-    }
-    try (InputStream in = open(file)) {
-      // The gzip trailer's ISIZE is the unpacked size (mod 2^32): one allocation, no copies.
-      byte[] out = new byte[initialCapacity(file)];
-      int n = 0;
-      while (true) {
-        if (n == out.length) {
-          out = Arrays.copyOf(out, (int) Math.min(MAX_ARRAY, 2L * out.length));
-        }
-        int r = in.read(out, n, out.length - n);
-        if (r < 0) {
-          return n == out.length ? out : Arrays.copyOf(out, n);
-        }
-        n += r;
-      }
     } catch (IOException e) {
       throw unreadable(file, e);
     }
@@ -77,6 +44,8 @@ final class CompressedFiles {
       }
       Counting compressed = new Counting(raw);
       return new GzipGuard(file, compressed, new GZIPInputStream(compressed, BUFFER));
+    } catch (ZipException | EOFException e) {
+      throw new ConvcutException(file + ": corrupt gzip header: " + e.getMessage(), e);
     } catch (IOException e) {
       throw unreadable(file, e);
     }
@@ -89,25 +58,6 @@ final class CompressedFiles {
       throw new ConvcutException(file + ": corrupt gzip data at byte 0: the file does not start with the gzip magic bytes 1f 8b");
     }
     return gz;
-  }
-
-  private static int initialCapacity(Path file) throws IOException {
-    try (SeekableByteChannel ch = Files.newByteChannel(file)) {
-      long size = ch.size();
-      if (size < 18) {
-        return BUFFER;
-      }
-      ByteBuffer tail = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-      ch.position(size - 4);
-      while (tail.hasRemaining() && ch.read(tail) > 0) {
-        // read the 4 trailer bytes
-      }
-      long isize = tail.flip().remaining() == 4 ? Integer.toUnsignedLong(tail.getInt()) : 0;
-      // A damaged or cut-off file has garbage there: trust it only within a plausible ratio.
-      long plausible = Math.min(MAX_ARRAY, 64 * size);
-      // One spare byte lets the loop see the end of the stream without growing the array.
-      return (int) Math.max(BUFFER, isize < plausible ? isize + 1 : Math.min(plausible, 4 * size));
-    }
   }
 
   static ConvcutException unreadable(Path file, IOException e) {

@@ -27,7 +27,7 @@ public final class Datasets {
         CifarFormat.cifar100(), null);
     register(new DatasetSpec("fashion-mnist", "Fashion-MNIST", 1, 28, 28, ClassNames.FASHION_MNIST, List.of(),
         new Normalization(new double[] {0.2860}, new double[] {0.3530}),
-        "mean and std of the 60,000 training images' pixels (convcut data info prints 0.2860 and 0.3530)",
+        "mean and std of the 60,000 training images' pixels, as 'convcut data info' recomputes them",
         Augmentation.NONE, 60_000, 10_000),
         new IdxFormat("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
             "8d4fb7e6c68d591d4c3dfef9ec88bf0d", "25c81989df183df01b3e8a0aad5dffbe",

@@ -1,6 +1,8 @@
 package dev.convcut.data;
 
 import dev.convcut.ConvcutException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,12 +51,12 @@ final class IdxFormat implements DatasetFormat {
     String prefix = split == Split.TRAIN ? "train" : "t10k";
     Path imageFile = require(source, prefix + "-images-idx3-ubyte", spec, split);
     Path labelFile = require(source, prefix + "-labels-idx1-ubyte", spec, split);
-    IdxFile.Images images = IdxFile.images(imageFile.toString(), CompressedFiles.readAll(imageFile));
+    IdxFile.Images images = read(imageFile, in -> IdxFile.images(imageFile.toString(), in));
     if (images.rows() != spec.height() || images.cols() != spec.width()) {
       throw new ConvcutException(imageFile + ": images are " + images.rows() + "x" + images.cols() + ", but " + spec.title()
           + " images are " + spec.height() + "x" + spec.width());
     }
-    int[] labelValues = IdxFile.labels(labelFile.toString(), CompressedFiles.readAll(labelFile), spec.classes().size());
+    int[] labelValues = read(labelFile, in -> IdxFile.labels(labelFile.toString(), in, spec.classes().size()));
     if (labelValues.length != images.count()) {
       throw new ConvcutException(labelFile + " holds " + labelValues.length + " labels but " + imageFile + " holds "
           + images.count() + " images: the two files must have one label per image");
@@ -87,6 +89,20 @@ final class IdxFormat implements DatasetFormat {
   @Override
   public void unpack(Path folder) {
     // The downloaded .gz files are read as they are.
+  }
+
+  /** Reads one IDX file with {@code parser}, streaming and unpacking as it goes. */
+  private static <T> T read(Path file, IdxParser<T> parser) {
+    try (InputStream in = CompressedFiles.open(file)) {
+      return parser.parse(in);
+    } catch (IOException e) {
+      throw CompressedFiles.unreadable(file, e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface IdxParser<T> {
+    T parse(InputStream in) throws IOException;
   }
 
   private Path require(Path folder, String stem, DatasetSpec spec, Split split) {

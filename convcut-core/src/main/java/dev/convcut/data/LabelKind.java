@@ -1,5 +1,7 @@
 package dev.convcut.data;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /**
@@ -11,6 +13,7 @@ public enum LabelKind {
   COARSE;
 
   /** {@code fine} or {@code coarse}. */
+  @JsonValue
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,5 +1,7 @@
 package dev.convcut.data;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -10,6 +12,7 @@ public enum Split {
   TEST;
 
   /** The split's name as written in files and on the command line: {@code train} or {@code test}. */
+  @JsonValue
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
