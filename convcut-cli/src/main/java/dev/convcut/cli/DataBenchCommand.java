@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Measure how long each split takes to load (every repetition, the first one cold) and how many"
         + " microseconds per image assembling normalized float batches takes, with the dataset's training"
         + " augmentation and without it.",

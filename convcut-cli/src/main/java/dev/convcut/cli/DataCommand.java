@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "data",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "List, inspect and download the datasets (CIFAR-10, CIFAR-100, Fashion-MNIST, MNIST).",
     subcommands = {DataListCommand.class, DataInfoCommand.class, DataFetchCommand.class, DataBenchCommand.class},
     footer = {"", "Examples:", "  convcut data list", "  convcut data info --dataset fashion-mnist",

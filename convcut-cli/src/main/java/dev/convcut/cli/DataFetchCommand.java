@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "fetch",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {"Download a dataset's official files, check their published MD5 checksums, unpack and validate them,"
         + " and move them into $CONVCUT_DATA/<name> (when set) or ~/.convcut/datasets/<name> in one rename.",
         "Nothing is downloaded when the dataset is already found (unless --force). $CONVCUT_DATA_MIRROR replaces the"

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "info",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {"Load both splits of a dataset and print, per split, the image count, the per-channel mean and std of"
         + " the pixels (in [0,1] units) and the load time; the classes with a label histogram; the standard"
         + " normalization and training augmentation; and each file's size and SHA-256.",

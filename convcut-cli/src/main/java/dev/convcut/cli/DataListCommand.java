@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Show every dataset convcut knows, where it was found and its size on disk. Downloads nothing.",
     footer = {"", "Example:", "  convcut data list", "  CONVCUT_DATA=/data convcut data list --json"})
 final class DataListCommand implements Runnable {

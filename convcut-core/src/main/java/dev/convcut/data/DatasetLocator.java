@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -50,25 +51,25 @@ final class DatasetLocator {
    */
   static ConvcutException notFound(KnownDataset dataset, DataLocations where, String downloadFailure) {
     String name = dataset.name();
-    List<String> ways = new ArrayList<>();
-    ways.add("--data-dir DIR      a folder holding " + String.join(", ", dataset.format().fileNames())
-        + (dataset.format().downloads().size() == 1 ? " (or " + dataset.format().downloads().get(0).name() + " itself)" : ""));
-    ways.add("$" + DataLocations.DATA_VARIABLE + "       a folder with a " + name + "/ sub-folder of those files"
-        + (where.environmentRoot() == null ? " (it is not set)" : " (it is " + where.environmentRoot() + ", which has no " + name + "/)"));
-    ways.add("the cache          put the files in " + where.cacheRoot().resolve(name));
+    List<String[]> ways = new ArrayList<>();
+    ways.add(new String[] {"--data-dir DIR", "a folder holding " + String.join(", ", dataset.format().fileNames())
+        + (dataset.format().downloads().size() == 1 ? " (or " + dataset.format().downloads().get(0).name() + " itself)" : "")});
+    ways.add(new String[] {"$" + DataLocations.DATA_VARIABLE, "a folder with a " + name + "/ sub-folder of those files"
+        + (where.environmentRoot() == null ? " (it is not set)" : " (it is " + where.environmentRoot() + ", which has no " + name + "/)")});
+    ways.add(new String[] {"the cache", "put the files in " + where.cacheRoot().resolve(name)});
     if (dataset.aptPackage() != null && !where.systemRoots().isEmpty()) {
-      ways.add("Debian/Ubuntu      sudo apt-get install " + dataset.aptPackage() + " (installs "
-          + where.systemRoots().get(0).resolve(name) + ")");
+      ways.add(new String[] {"Debian/Ubuntu", "sudo apt-get install " + dataset.aptPackage() + " (installs "
+          + where.systemRoots().get(0).resolve(name) + ")"});
     }
-    ways.add("download           convcut data fetch --dataset " + name + " (from " + DatasetDownloader.baseUrl(dataset, where)
-        + "; needs internet)");
+    ways.add(new String[] {"download", "convcut data fetch --dataset " + name + " (from " + DatasetDownloader.baseUrl(dataset, where)
+        + "; needs internet)"});
     StringBuilder text = new StringBuilder(dataset.spec().title() + " (" + name + ") was not found");
     if (downloadFailure != null) {
       text.append(", and downloading it failed: ").append(downloadFailure);
     }
     text.append(". Provide it in one of these ways:");
-    for (String way : ways) {
-      text.append("\n  ").append(way);
+    for (String[] way : ways) {
+      text.append(String.format(Locale.ROOT, "\n  %-15s %s", way[0], way[1]));
     }
     return new ConvcutException(text.toString());
   }

@@ -67,8 +67,8 @@ class DatasetLocatorTest {
     String message = DatasetLocator.notFound(fashion(), DataFixtures.isolated(root), null).getMessage();
     assertThat(message)
         .startsWith("Fashion-MNIST (fashion-mnist) was not found. Provide it in one of these ways:")
-        .contains("--data-dir DIR      a folder holding train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz")
-        .contains("$CONVCUT_DATA       a folder with a fashion-mnist/ sub-folder of those files (it is not set)")
+        .contains("--data-dir DIR  a folder holding train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz")
+        .contains("$CONVCUT_DATA   a folder with a fashion-mnist/ sub-folder of those files (it is not set)")
         .contains("put the files in " + root.resolve("cache/fashion-mnist"))
         .contains("sudo apt-get install dataset-fashion-mnist (installs " + root.resolve("system/fashion-mnist") + ")")
         .contains("convcut data fetch --dataset fashion-mnist (from http://official/; needs internet)");
