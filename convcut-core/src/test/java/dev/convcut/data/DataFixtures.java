@@ -3,6 +3,8 @@ package dev.convcut.data;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,6 +147,15 @@ public final class DataFixtures {
   /** Locations confined to {@code root}: no $CONVCUT_DATA, cache in root/cache, system root in root/system, no mirror. */
   public static DataLocations isolated(Path root) {
     return new DataLocations(null, root.resolve("cache"), List.of(root.resolve("system")), null);
+  }
+
+  /** A loopback URL on a port nothing listens on (it was free a moment ago): downloads from it fail at once. */
+  public static URI closedPort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return URI.create("http://127.0.0.1:" + s.getLocalPort() + "/");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static byte[] read(Path file) {

@@ -8,7 +8,6 @@ import dev.convcut.ConvcutException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,15 +131,12 @@ class DatasetDownloaderTest {
 
   @Test
   void aServerThatIsNotThereIsUnreachable() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    DataLocations nowhere = new DataLocations(null, root.resolve("cache"), List.of(), URI.create("http://127.0.0.1:" + port + "/"));
+    URI closed = DataFixtures.closedPort();
+    DataLocations nowhere = new DataLocations(null, root.resolve("cache"), List.of(), closed);
     KnownDataset cifar = new KnownDataset(Datasets.spec("cifar10"), CifarFormat.cifar10(), null);
     assertThatThrownBy(() -> DatasetDownloader.fetch(cifar, nowhere, false))
         .isInstanceOf(DatasetDownloader.Unreachable.class)
-        .hasMessageStartingWith("could not reach http://127.0.0.1:" + port + "/cifar10/cifar-10-binary.tar.gz");
+        .hasMessageStartingWith("could not reach " + closed + "cifar10/cifar-10-binary.tar.gz");
     assertThat(cacheEntries()).isEmpty();
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,14 +69,11 @@ class DatasetsTest {
 
   @Test
   void aFailedDownloadBecomesTheNotFoundMessageWithItsReasonAndLeavesNoCacheEntry() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    DataLocations where = new DataLocations(null, root.resolve("cache"), List.of(), URI.create("http://127.0.0.1:" + port + "/"));
+    URI closed = DataFixtures.closedPort();
+    DataLocations where = new DataLocations(null, root.resolve("cache"), List.of(), closed);
     assertThatThrownBy(() -> Datasets.load("mnist", Split.TEST, new DataOptions(null, LabelKind.FINE, true, where)))
-        .hasMessageStartingWith("MNIST (mnist) was not found, and downloading it failed: could not reach http://127.0.0.1:" + port
-            + "/mnist/train-images-idx3-ubyte.gz")
+        .hasMessageStartingWith("MNIST (mnist) was not found, and downloading it failed: could not reach " + closed
+            + "mnist/train-images-idx3-ubyte.gz")
         .hasMessageContaining("Provide it in one of these ways:");
     assertThat(root.resolve("cache")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
   }
