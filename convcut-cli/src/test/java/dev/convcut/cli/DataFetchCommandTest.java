@@ -48,6 +48,17 @@ class DataFetchCommandTest {
   }
 
   @Test
+  void offlineItFailsListingTheOtherWaysToProvideTheData() {
+    try (IsolatedData ignored = new IsolatedData(root.resolve("home"), null, DataFixtures.closedPort().toString())) {
+      MainTest.Result r = MainTest.run("data", "fetch", "--dataset", "cifar100");
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err()).startsWith("convcut data fetch: CIFAR-100 (cifar100) was not found, and downloading it failed: could not reach ")
+          .contains("--data-dir DIR").contains("the cache       put the files in " + root.resolve("home/.convcut/datasets/cifar100"));
+      assertThat(root.resolve("home/.convcut/datasets")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+    }
+  }
+
+  @Test
   void anUnknownDatasetIsAUsageError() {
     MainTest.Result r = MainTest.run("data", "fetch", "--dataset", "imagenet");
     assertThat(r.code()).isEqualTo(2);

@@ -90,10 +90,16 @@ public final class Datasets {
 
   /**
    * Downloads the official files of {@code name} into {@link DataLocations#downloadFolder},
-   * replacing an existing copy only if {@code replace}. Returns the folder.
+   * replacing an existing copy only if {@code replace}. Returns the folder. When the network
+   * cannot deliver, the message lists the other ways to provide the data.
    */
   public static Path fetch(String name, DataLocations locations, boolean replace) {
-    return DatasetDownloader.fetch(known(name), locations, replace);
+    KnownDataset dataset = known(name);
+    try {
+      return DatasetDownloader.fetch(dataset, locations, replace);
+    } catch (DatasetDownloader.Unreachable e) {
+      throw DatasetLocator.notFound(dataset, locations, e.getMessage());
+    }
   }
 
   /** The files making up the dataset at {@code source}, for sizes and digests. */
