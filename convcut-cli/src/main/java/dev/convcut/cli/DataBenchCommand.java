@@ -48,11 +48,16 @@ final class DataBenchCommand implements Runnable {
         out.printf(Locale.ROOT, "load %-5s %6d images  best %.3f s  (all: %s)%n", split.split(), split.images(), split.best(),
             split.seconds().stream().map(s -> String.format(Locale.ROOT, "%.3f", s)).collect(Collectors.joining(" ")));
       }
-      out.printf(Locale.ROOT, "batch assembly (%d images, %s): %.3f us/image, %.3f ms/batch%n", result.batchSize(),
-          result.augmentation(), result.augmentedMicrosPerImage(), result.augmentedMicrosPerImage() * result.batchSize() / 1e3);
-      out.printf(Locale.ROOT, "batch assembly (%d images, none): %.3f us/image, %.3f ms/batch%n", result.batchSize(),
-          result.plainMicrosPerImage(), result.plainMicrosPerImage() * result.batchSize() / 1e3);
+      if (!result.augmentation().equals("none")) {
+        assembly(out, result.batchSize(), result.augmentation(), result.augmentedMicrosPerImage());
+      }
+      assembly(out, result.batchSize(), "none", result.plainMicrosPerImage());
     }
     out.flush();
+  }
+
+  private static void assembly(PrintWriter out, int batch, String augmentation, double micros) {
+    out.printf(Locale.ROOT, "batch assembly (%d images, augmentation %s): %.3f us/image, %.3f ms/batch%n", batch, augmentation,
+        micros, micros * batch / 1e3);
   }
 }
