@@ -77,6 +77,11 @@ public final class Ops {
     return was;
   }
 
+  /** Clears the gradient accumulated in {@code weight} (PyTorch adds gradients up across backward passes). */
+  public static void zeroGrad(NDArray weight) {
+    JniUtils.zeroGrad(pt(weight));
+  }
+
   /** Seeds libtorch's random generator (dropout masks). */
   public static void seedTorch(long seed) {
     JniUtils.setSeed(seed);
