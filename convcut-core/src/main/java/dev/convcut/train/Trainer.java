@@ -2,18 +2,14 @@ package dev.convcut.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import dev.convcut.Seeds;
 import dev.convcut.data.ImageSet;
-import dev.convcut.engine.Torch;
 import dev.convcut.eval.EvalResult;
 import dev.convcut.eval.Evaluator;
 import dev.convcut.io.Progress;
 import dev.convcut.model.Network;
 import dev.convcut.model.Ops;
-import dev.convcut.model.Param;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,11 +62,10 @@ public final class Trainer {
   public TrainingState run(TrainingState start, Optimizer optimizer, EpochListener listener) {
     List<EpochMetrics> history = new ArrayList<>(start == null ? List.of() : start.history());
     int first = start == null ? 0 : start.epochsDone();
-    List<Param> params = net.params();
-    params.stream().filter(p -> p.role().trainable()).forEach(p -> p.array().setRequiresGradient(true));
+    TrainStep step = new TrainStep(net, optimizer, config.labelSmoothing());
     TrainingState state = start;
     for (int epoch = first; epoch < config.epochs(); epoch++) {
-      EpochMetrics m = epoch(epoch, optimizer, params);
+      EpochMetrics m = epoch(epoch, step);
       history.add(m);
       state = new TrainingState(config, epoch + 1, optimizer.steps(), history);
       LOG.info("epoch {}/{}: {}", epoch + 1, config.epochs(), m.csv());
@@ -81,7 +76,7 @@ public final class Trainer {
     return state;
   }
 
-  private EpochMetrics epoch(int epoch, Optimizer optimizer, List<Param> params) {
+  private EpochMetrics epoch(int epoch, TrainStep step) {
     Seeds seeds = new Seeds(config.seed());
     Ops.seedTorch(seeds.forPurpose("dropout", epoch));
     int[] order = train.shuffled(seeds.forPurpose("shuffle", epoch));
@@ -109,21 +104,9 @@ public final class Trainer {
           NDArray input = scope.create(FloatBuffer.wrap(x, 0, n * set.imageBytes()),
               new Shape(n, set.channels(), set.height(), set.width()));
           NDArray labels = scope.create(java.util.Arrays.copyOf(y, n));
-          float loss;
-          long[] predicted;
-          try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-            NDArray logits = net.forward(input, true);
-            NDArray l = Loss.crossEntropy(logits, labels, config.labelSmoothing());
-            gc.backward(l);
-            loss = l.getFloat();
-            predicted = logits.argMax(1).toType(DataType.INT64, false).toLongArray();
-          }
-          optimizer.step(params, lr);
-          for (Param p : params) {
-            if (p.role().trainable()) {
-              Ops.zeroGrad(p.array());
-            }
-          }
+          TrainStep.Result r = step.run(input, labels, lr);
+          float loss = r.loss();
+          long[] predicted = r.predicted();
           if (!Float.isFinite(loss)) {
             throw new dev.convcut.ConvcutException("training diverged at epoch " + (epoch + 1) + ", step " + (s + 1)
                 + ": loss is " + loss + " (try a smaller --lr)");
