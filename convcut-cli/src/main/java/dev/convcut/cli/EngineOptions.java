@@ -32,6 +32,11 @@ public final class EngineOptions {
     }
   }
 
+  /** Starts the engine with default settings, for commands that only read and write weights. */
+  public static void startQuietly() {
+    Torch.configure(0);
+  }
+
   public int threads() {
     return threads;
   }

@@ -1,0 +1,85 @@
+package dev.convcut.cli;
+
+import ai.djl.ndarray.NDManager;
+import dev.convcut.checkpoint.Architecture;
+import dev.convcut.checkpoint.Checkpoints;
+import dev.convcut.checkpoint.Preprocessing;
+import dev.convcut.interop.WeightImport;
+import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Network;
+import dev.convcut.provenance.Provenance;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code convcut import}: a checkpoint from a PyTorch state_dict saved as safetensors or npz. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Make a convcut checkpoint from PyTorch weights (a state_dict saved as safetensors or npz, named as in "
+        + "the reference modules). Every missing, unexpected or mis-shaped array is listed in one error.",
+    footer = {"", "Examples:", "  convcut import --model resnet50 --weights resnet50.safetensors --classes 100 --out runs/r50",
+        "  convcut import --model cnn4 --weights w.npz --channels 1 --size 28 --classes 10 --mean 0.286 --std 0.353 --out runs/c4",
+        "", "In PyTorch: numpy.savez('w.npz', **{k: v.numpy() for k, v in model.state_dict().items()})"})
+public final class ImportCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "NAME", description = "Architecture: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = ModelNames.class)
+  String model;
+
+  @Option(names = "--weights", required = true, paramLabel = "FILE", description = "A .safetensors or .npz file.")
+  Path weights;
+
+  @Mixin ArchitectureOptions arch;
+
+  @Option(names = "--mean", split = ",", paramLabel = "M", description = "Per-channel input mean in [0,1] (default: the dataset's, else 0.5).")
+  List<Double> mean;
+
+  @Option(names = "--std", split = ",", paramLabel = "S", description = "Per-channel input std (default: the dataset's, else 0.5).")
+  List<Double> std;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The checkpoint directory to write.")
+  Path out;
+
+  @Option(names = "--force", description = "Replace an existing checkpoint.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    ModelSpec ms = arch.spec(model);
+    Preprocessing pre = preprocessing(ms.channels());
+    EngineOptions.startQuietly();
+    Provenance prov = Provenance.start("import", List.of()).configuration(Map.of("model", ms, "preprocessing", pre))
+        .input("weights", weights);
+    try (NDManager manager = NDManager.newBaseManager();
+        Network net = WeightImport.load(ms, Map.of(), weights, manager)) {
+      Architecture a = Architecture.of(ms, Map.of(), pre, null, List.of());
+      Checkpoints.save(out, force, net, a, null, Map.of(), prov, Map.of("parameters", net.parameterCount()));
+      spec.commandLine().getOut().println(out);
+    }
+    return 0;
+  }
+
+  private Preprocessing preprocessing(int channels) {
+    List<Double> m = mean != null ? expand(mean, channels, "--mean") : Collections.nCopies(channels, 0.5);
+    List<Double> s = std != null ? expand(std, channels, "--std") : Collections.nCopies(channels, 0.5);
+    return new Preprocessing(m, s);
+  }
+
+  /** One value for all channels, or one per channel. */
+  static List<Double> expand(List<Double> v, int channels, String option) {
+    if (v.size() == 1) {
+      return new ArrayList<>(Collections.nCopies(channels, v.get(0)));
+    }
+    if (v.size() != channels) {
+      throw new IllegalArgumentException(option + " needs 1 or " + channels + " values, got " + v.size());
+    }
+    return v;
+  }
+}

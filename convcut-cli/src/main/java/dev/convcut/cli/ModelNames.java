@@ -1,0 +1,12 @@
+package dev.convcut.cli;
+
+import dev.convcut.model.ModelSpec;
+import java.util.Iterator;
+
+/** The model names picocli shows in help texts. */
+final class ModelNames implements Iterable<String> {
+  @Override
+  public Iterator<String> iterator() {
+    return ModelSpec.MODELS.iterator();
+  }
+}

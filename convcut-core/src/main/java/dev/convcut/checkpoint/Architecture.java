@@ -1,0 +1,51 @@
+package dev.convcut.checkpoint;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.convcut.model.LayerForm;
+import dev.convcut.model.ModelSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A checkpoint's {@code architecture.json}: which network (model, input channels and size,
+ * classes, stem), the form of each factorized layer, the input preprocessing, and the dataset
+ * with its class names. Enough to rebuild the network and feed it correctly.
+ *
+ * @param format always {@link #FORMAT}
+ * @param layers factorized layers by name; a layer not named here is dense
+ */
+public record Architecture(String format, String model, int channels, int size, int classes, String stem,
+    Map<String, LayerForm> layers, Preprocessing preprocessing, String dataset, List<String> classNames) {
+  public static final String FORMAT = "convcut-checkpoint/1";
+
+  public Architecture {
+    if (!FORMAT.equals(format)) {
+      throw new IllegalArgumentException("format must be '" + FORMAT + "', got '" + format + "'");
+    }
+    new ModelSpec(model, channels, size, classes, stem);
+    layers = layers == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(layers));
+    if (preprocessing == null) {
+      throw new IllegalArgumentException("preprocessing (mean and std per channel) is required");
+    }
+    if (preprocessing.mean().size() != channels) {
+      throw new IllegalArgumentException("preprocessing has " + preprocessing.mean().size() + " channels, the model " + channels);
+    }
+    classNames = classNames == null ? List.of() : List.copyOf(classNames);
+    if (!classNames.isEmpty() && classNames.size() != classes) {
+      throw new IllegalArgumentException(classNames.size() + " class names for " + classes + " classes");
+    }
+  }
+
+  public static Architecture of(ModelSpec spec, Map<String, LayerForm> layers, Preprocessing preprocessing,
+      String dataset, List<String> classNames) {
+    return new Architecture(FORMAT, spec.model(), spec.channels(), spec.size(), spec.classes(), spec.stem(),
+        new LinkedHashMap<>(layers), preprocessing, dataset, classNames);
+  }
+
+  @JsonIgnore
+  public ModelSpec spec() {
+    return new ModelSpec(model, channels, size, classes, stem);
+  }
+}

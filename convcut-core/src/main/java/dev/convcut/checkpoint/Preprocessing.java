@@ -1,0 +1,33 @@
+package dev.convcut.checkpoint;
+
+import java.util.List;
+
+/**
+ * How raw pixels become a network's input: {@code x = (pixel/255 - mean[c]) / std[c]} per
+ * channel. Stored with every checkpoint so the weights can be used elsewhere.
+ */
+public record Preprocessing(List<Double> mean, List<Double> std) {
+  public Preprocessing {
+    mean = List.copyOf(mean);
+    std = List.copyOf(std);
+    if (mean.isEmpty() || mean.size() != std.size()) {
+      throw new IllegalArgumentException("preprocessing needs one mean and one std per channel, got "
+          + mean.size() + " means and " + std.size() + " stds");
+    }
+    for (double s : std) {
+      if (!(s > 0) || Double.isInfinite(s)) {
+        throw new IllegalArgumentException("preprocessing std must be positive and finite, got " + std);
+      }
+    }
+    for (double m : mean) {
+      if (!Double.isFinite(m)) {
+        throw new IllegalArgumentException("preprocessing mean must be finite, got " + mean);
+      }
+    }
+  }
+
+  /** Mean 0.5, std 0.5 for every channel: maps pixels to [-1, 1]. */
+  public static Preprocessing centered(int channels) {
+    return new Preprocessing(java.util.Collections.nCopies(channels, 0.5), java.util.Collections.nCopies(channels, 0.5));
+  }
+}

@@ -1,0 +1,151 @@
+package dev.convcut.model;
+
+import ai.djl.ndarray.NDArray;
+import dev.convcut.UsageException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A convolution slot: a named layer with a fixed outer geometry (channels in and out, and the
+ * spatial map from input to output) whose implementation is a {@link LayerForm}: one dense
+ * convolution, or a factorized sequence of convolutions that replaces it.
+ */
+public final class Conv2d implements WeightLayer {
+  private final String name;
+  private final ConvSpec spec;
+  private final int inH;
+  private final int inW;
+  private final LayerForm form;
+  private final List<Param> params = new ArrayList<>();
+  private final List<ConvSpec> convs;
+  private final List<NDArray> weights = new ArrayList<>();
+  private final List<NDArray> biases = new ArrayList<>();
+
+  /**
+   * @param init creates the parameters; {@code torchvisionInit} selects kaiming-normal (fan out)
+   *     instead of PyTorch's default uniform initialization
+   */
+  public Conv2d(String name, ConvSpec spec, int inH, int inW, LayerForm form, Init init, boolean torchvisionInit) {
+    this.name = name;
+    this.spec = spec;
+    this.inH = inH;
+    this.inW = inW;
+    this.form = form == null ? LayerForm.dense() : form;
+    this.convs = this.form.isDense() ? List.of(spec) : this.form.factors();
+    if (!this.form.isDense()) {
+      checkFactorsMatch();
+    }
+    for (int j = 0; j < convs.size(); j++) {
+      ConvSpec c = convs.get(j);
+      String prefix = this.form.isDense() ? name + "." : name + ".factors." + j + ".";
+      long[] shape = c.weightShape();
+      long fanIn = shape[1] * shape[2] * shape[3];
+      long fanOut = shape[0] * shape[2] * shape[3];
+      NDArray w = torchvisionInit
+          ? init.normal(prefix + "weight", shape, Math.sqrt(2.0 / fanOut))
+          : init.uniform(prefix + "weight", shape, 1 / Math.sqrt(fanIn));
+      params.add(new Param(prefix + "weight", w, Param.Role.WEIGHT));
+      weights.add(w);
+      NDArray b = null;
+      if (c.bias()) {
+        b = init.uniform(prefix + "bias", new long[] {c.outChannels()}, 1 / Math.sqrt(fanIn));
+        params.add(new Param(prefix + "bias", b, Param.Role.BIAS));
+      }
+      biases.add(b);
+    }
+  }
+
+  private void checkFactorsMatch() {
+    ConvSpec first = convs.get(0);
+    ConvSpec last = convs.get(convs.size() - 1);
+    int h = inH;
+    int w = inW;
+    for (ConvSpec c : convs) {
+      h = c.outputHeight(h);
+      w = c.outputWidth(w);
+    }
+    if (first.inChannels() != spec.inChannels() || last.outChannels() != spec.outChannels()
+        || h != spec.outputHeight(inH) || w != spec.outputWidth(inW) || last.bias() != spec.bias()) {
+      throw new IllegalArgumentException("layer " + name + ": factors map " + first.inChannels() + "x" + inH + "x" + inW
+          + " to " + last.outChannels() + "x" + h + "x" + w + (last.bias() ? " with" : " without") + " bias, but the layer maps it to "
+          + spec.outChannels() + "x" + spec.outputHeight(inH) + "x" + spec.outputWidth(inW)
+          + (spec.bias() ? " with" : " without") + " bias");
+    }
+  }
+
+  @Override
+  public NDArray forward(NDArray x, boolean training) {
+    NDArray y = x;
+    for (int j = 0; j < convs.size(); j++) {
+      y = Ops.conv2d(y, weights.get(j), biases.get(j), convs.get(j));
+    }
+    return y;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String kind() {
+    return "conv";
+  }
+
+  public ConvSpec spec() {
+    return spec;
+  }
+
+  public LayerForm form() {
+    return form;
+  }
+
+  public int outputHeight() {
+    return spec.outputHeight(inH);
+  }
+
+  public int outputWidth() {
+    return spec.outputWidth(inW);
+  }
+
+  @Override
+  public Param weight() {
+    if (!form.isDense()) {
+      throw new UsageException("layer " + name + " is factorized into " + convs.size()
+          + " convolutions; it has no single dense weight");
+    }
+    return params.get(0);
+  }
+
+  @Override
+  public List<Param> params() {
+    return List.copyOf(params);
+  }
+
+  @Override
+  public List<WeightLayer> weightLayers() {
+    return List.of(this);
+  }
+
+  @Override
+  public LayerInfo info(String stage) {
+    int oh = outputHeight();
+    int ow = outputWidth();
+    long p = 0;
+    long macs = 0;
+    int h = inH;
+    int w = inW;
+    for (ConvSpec c : convs) {
+      h = c.outputHeight(h);
+      w = c.outputWidth(w);
+      p += c.params();
+      macs += c.macs(h, w);
+    }
+    List<Long> shape = new ArrayList<>();
+    for (long d : spec.weightShape()) {
+      shape.add(d);
+    }
+    return new LayerInfo(name, kind(), stage, shape, spec.stride(), spec.padding(), spec.dilation(), spec.groups(),
+        spec.bias(), List.of(inH, inW), List.of(oh, ow), p, macs, form.kind());
+  }
+}

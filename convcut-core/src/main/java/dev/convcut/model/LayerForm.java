@@ -1,0 +1,60 @@
+package dev.convcut.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+
+/**
+ * How a convolution slot is implemented: {@code dense} (one convolution with the slot's own
+ * geometry; weights {@code NAME.weight}, {@code NAME.bias}) or {@code factorized} (a sequence of
+ * convolutions applied in order; weights {@code NAME.factors.J.weight}, and only the last
+ * factor's {@code NAME.factors.LAST.bias} when the slot has a bias). The checkpoint's
+ * architecture JSON stores one form per factorized layer; layers it does not name are dense.
+ *
+ * @param kind {@code dense} or {@code factorized}
+ * @param factors the convolutions in order (empty for dense)
+ * @param origin free text saying how the factors were made, e.g. {@code cut o|ihw rank 12}
+ */
+public record LayerForm(String kind, List<ConvSpec> factors, String origin) {
+  public static final String DENSE = "dense";
+  public static final String FACTORIZED = "factorized";
+
+  public LayerForm {
+    factors = factors == null ? List.of() : List.copyOf(factors);
+    if (DENSE.equals(kind)) {
+      if (!factors.isEmpty()) {
+        throw new IllegalArgumentException("a dense layer form has no factors, got " + factors.size());
+      }
+    } else if (FACTORIZED.equals(kind)) {
+      if (factors.isEmpty()) {
+        throw new IllegalArgumentException("a factorized layer form needs at least one factor");
+      }
+      for (int j = 1; j < factors.size(); j++) {
+        if (factors.get(j).inChannels() != factors.get(j - 1).outChannels()) {
+          throw new IllegalArgumentException("factor " + j + " takes " + factors.get(j).inChannels()
+              + " channels but factor " + (j - 1) + " gives " + factors.get(j - 1).outChannels());
+        }
+      }
+      for (int j = 0; j < factors.size() - 1; j++) {
+        if (factors.get(j).bias()) {
+          throw new IllegalArgumentException("only the last factor may carry a bias, factor " + j + " has one");
+        }
+      }
+    } else {
+      throw new IllegalArgumentException("layer form kind must be 'dense' or 'factorized', got '" + kind + "'");
+    }
+  }
+
+  public static LayerForm dense() {
+    return new LayerForm(DENSE, List.of(), null);
+  }
+
+  @JsonIgnore
+  public boolean isDense() {
+    return DENSE.equals(kind);
+  }
+
+  /** The parameter name of factor {@code j}'s weight (or bias) in slot {@code layer}. */
+  public static String factorParam(String layer, int j, String what) {
+    return layer + ".factors." + j + "." + what;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.convcut.model;
+
+import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A stage that applies its modules one after another. */
+public final class SequentialStage implements Stage {
+  private final String name;
+  private final List<Module> modules;
+
+  public SequentialStage(String name, List<Module> modules) {
+    this.name = name;
+    this.modules = List.copyOf(modules);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public NDArray forward(NDArray x, boolean training) {
+    NDArray y = x;
+    for (Module m : modules) {
+      y = m.forward(y, training);
+    }
+    return y;
+  }
+
+  @Override
+  public List<Param> params() {
+    List<Param> out = new ArrayList<>();
+    modules.forEach(m -> out.addAll(m.params()));
+    return out;
+  }
+
+  @Override
+  public List<WeightLayer> weightLayers() {
+    List<WeightLayer> out = new ArrayList<>();
+    modules.forEach(m -> out.addAll(m.weightLayers()));
+    return out;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.convcut.train;
+
+import ai.djl.ndarray.NDArray;
+import dev.convcut.model.Param;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Updates parameters in place from their gradients, as the PyTorch optimizer of the same name
+ * does. Its state (momentum buffers, moment estimates, step count) can be saved and restored, so
+ * a resumed run continues exactly.
+ */
+public interface Optimizer {
+  /** Applies one update with learning rate {@code lr} to every trainable parameter that has a gradient. */
+  void step(List<Param> params, double lr);
+
+  /** Buffers keyed {@code KIND.PARAM}, e.g. {@code momentum_buffer.fc.weight}. */
+  Map<String, NDArray> state();
+
+  /** Restores buffers saved by {@link #state()}; the arrays are copied. */
+  void loadState(Map<String, NDArray> state, long steps);
+
+  /** Number of updates applied so far. */
+  long steps();
+
+  /** Weight decay for a parameter: zero for biases and norm parameters when they are exempt. */
+  static double decayFor(Param p, double weightDecay, boolean decayBiasAndNorm) {
+    return !decayBiasAndNorm && p.role().biasOrNorm() ? 0 : weightDecay;
+  }
+}

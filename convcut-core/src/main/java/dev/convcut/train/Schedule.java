@@ -1,0 +1,47 @@
+package dev.convcut.train;
+
+import java.util.List;
+
+/**
+ * The learning rate by epoch, as PyTorch's schedulers stepped once per epoch give it —
+ * {@code constant}, {@code step} (multiply by {@code gamma} at each milestone epoch, like
+ * {@code MultiStepLR}) or {@code cosine} ({@code CosineAnnealingLR} to 0 over all epochs) —
+ * times a linear warm-up over the first {@code warmupEpochs}, which rises per step from
+ * {@code lr/(warmup steps)} to {@code lr}.
+ */
+public record Schedule(String kind, double lr, int epochs, List<Integer> milestones, double gamma, int warmupEpochs) {
+  public static final List<String> KINDS = List.of("constant", "step", "cosine");
+
+  public Schedule {
+    if (!KINDS.contains(kind)) {
+      throw new IllegalArgumentException("schedule must be one of " + KINDS + ", got '" + kind + "'");
+    }
+    if (!(lr > 0) || Double.isInfinite(lr)) {
+      throw new IllegalArgumentException("learning rate must be positive, got " + lr);
+    }
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+    }
+    milestones = milestones == null ? List.of() : List.copyOf(milestones);
+    if (warmupEpochs < 0 || warmupEpochs > epochs) {
+      throw new IllegalArgumentException("warm-up epochs must be in 0.." + epochs + ", got " + warmupEpochs);
+    }
+    if (gamma <= 0) {
+      throw new IllegalArgumentException("gamma must be positive, got " + gamma);
+    }
+  }
+
+  /** The learning rate for step {@code step} (0-based) of {@code stepsPerEpoch} in epoch {@code epoch} (0-based). */
+  public double lr(int epoch, int step, int stepsPerEpoch) {
+    double base = switch (kind) {
+      case "step" -> lr * Math.pow(gamma, milestones.stream().filter(m -> m <= epoch).count());
+      case "cosine" -> lr * (1 + Math.cos(Math.PI * epoch / epochs)) / 2;
+      default -> lr;
+    };
+    if (epoch < warmupEpochs) {
+      double done = (double) epoch * stepsPerEpoch + step + 1;
+      base *= Math.min(1, done / ((double) warmupEpochs * stepsPerEpoch));
+    }
+    return base;
+  }
+}

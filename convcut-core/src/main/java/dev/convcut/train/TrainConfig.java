@@ -1,0 +1,61 @@
+package dev.convcut.train;
+
+import java.util.List;
+
+/**
+ * Everything that decides a training run's numbers, as resolved from the command line: stored in
+ * the checkpoint's training state and in {@code run.json}.
+ *
+ * @param optimizer {@code sgd} or {@code adam}
+ * @param decayBiasAndNorm whether weight decay also applies to biases and BatchNorm parameters
+ *     (PyTorch's default: yes)
+ * @param evalEvery evaluate on the test split every this many epochs (and after the last); 0 never
+ * @param augment random crop and horizontal flip on training images
+ */
+public record TrainConfig(String model, String dataset, String stem, int epochs, int batchSize, String optimizer,
+    double lr, double momentum, boolean nesterov, double weightDecay, boolean decayBiasAndNorm, String schedule,
+    List<Integer> milestones, double gamma, int warmupEpochs, double labelSmoothing, long seed, int evalEvery,
+    boolean augment) {
+  public static final List<String> OPTIMIZERS = List.of("sgd", "adam");
+
+  public TrainConfig {
+    if (!OPTIMIZERS.contains(optimizer)) {
+      throw new IllegalArgumentException("optimizer must be sgd or adam, got '" + optimizer + "'");
+    }
+    if (batchSize < 2) {
+      throw new IllegalArgumentException("batch size must be >= 2 (BatchNorm needs two images), got " + batchSize);
+    }
+    if (labelSmoothing < 0 || labelSmoothing >= 1) {
+      throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
+    }
+    if (evalEvery < 0) {
+      throw new IllegalArgumentException("eval-every must be >= 0, got " + evalEvery);
+    }
+    milestones = milestones == null ? List.of() : List.copyOf(milestones);
+    // Fields are not assigned yet inside a compact constructor: validate from the parameters.
+    new Schedule(schedule, lr, epochs, milestones, gamma, warmupEpochs);
+    if (optimizer.equals("sgd")) {
+      new Sgd(momentum, nesterov, weightDecay, decayBiasAndNorm);
+    } else {
+      new Adam(0.9, 0.999, 1e-8, weightDecay, decayBiasAndNorm);
+    }
+  }
+
+  /** The learning-rate schedule this configuration describes. */
+  public Schedule lrSchedule() {
+    return new Schedule(schedule, lr, epochs, milestones, gamma, warmupEpochs);
+  }
+
+  /** A fresh optimizer of the configured kind. */
+  public Optimizer newOptimizer() {
+    return optimizer.equals("sgd")
+        ? new Sgd(momentum, nesterov, weightDecay, decayBiasAndNorm)
+        : new Adam(0.9, 0.999, 1e-8, weightDecay, decayBiasAndNorm);
+  }
+
+  /** The same configuration with another number of epochs (to extend a resumed run). */
+  public TrainConfig withEpochs(int n) {
+    return new TrainConfig(model, dataset, stem, n, batchSize, optimizer, lr, momentum, nesterov, weightDecay,
+        decayBiasAndNorm, schedule, milestones, gamma, warmupEpochs, labelSmoothing, seed, evalEvery, augment);
+  }
+}

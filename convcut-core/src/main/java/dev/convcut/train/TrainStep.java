@@ -1,0 +1,54 @@
+package dev.convcut.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import dev.convcut.engine.Torch;
+import dev.convcut.model.Network;
+import dev.convcut.model.Ops;
+import dev.convcut.model.Param;
+import java.util.List;
+
+/**
+ * One optimization step — forward in training mode with autograd, label-smoothed cross-entropy,
+ * backward, optimizer update, gradients cleared — shared by the trainer and the speed benchmark
+ * so both measure the same code.
+ */
+public final class TrainStep {
+  private final Network net;
+  private final Optimizer optimizer;
+  private final double labelSmoothing;
+  private final List<Param> params;
+
+  /** What one step produced: the batch's mean loss and its top-1 predictions. */
+  public record Result(float loss, long[] predicted) {}
+
+  public TrainStep(Network net, Optimizer optimizer, double labelSmoothing) {
+    this.net = net;
+    this.optimizer = optimizer;
+    this.labelSmoothing = labelSmoothing;
+    this.params = net.params().stream().filter(p -> p.role().trainable()).toList();
+    params.forEach(p -> p.array().setRequiresGradient(true));
+  }
+
+  /**
+   * Runs one step on {@code input} (N×C×H×W float32) and {@code labels} (N, int64). Intermediate
+   * arrays belong to the input's manager: close it after the step.
+   */
+  public Result run(NDArray input, NDArray labels, double lr) {
+    float loss;
+    long[] predicted;
+    try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+      NDArray logits = net.forward(input, true);
+      NDArray l = Loss.crossEntropy(logits, labels, labelSmoothing);
+      gc.backward(l);
+      loss = l.getFloat();
+      predicted = logits.argMax(1).toType(DataType.INT64, false).toLongArray();
+    }
+    optimizer.step(params, lr);
+    for (Param p : params) {
+      Ops.zeroGrad(p.array());
+    }
+    return new Result(loss, predicted);
+  }
+}

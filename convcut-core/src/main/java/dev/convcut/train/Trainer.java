@@ -1,0 +1,139 @@
+package dev.convcut.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.convcut.Seeds;
+import dev.convcut.data.ImageSet;
+import dev.convcut.eval.EvalResult;
+import dev.convcut.eval.Evaluator;
+import dev.convcut.io.Progress;
+import dev.convcut.model.Network;
+import dev.convcut.model.Ops;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training loop: per epoch a seeded shuffle, batches through the network in training mode
+ * with autograd, cross-entropy with label smoothing, an optimizer step, optional evaluation and a
+ * callback (the CLI saves a checkpoint there). Every random stream (order, augmentation, dropout)
+ * derives from the root seed and the epoch number, so a resumed run repeats exactly what an
+ * uninterrupted one would have done.
+ */
+public final class Trainer {
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+  /** Called after every epoch with the state to save. */
+  @FunctionalInterface
+  public interface EpochListener {
+    void epochDone(EpochMetrics metrics, TrainingState state, Optimizer optimizer);
+  }
+
+  private final TrainConfig config;
+  private final Network net;
+  private final Batcher train;
+  private final Batcher test;
+  private final boolean showProgress;
+
+  /**
+   * @param test the evaluation split, or null for none
+   * @param showProgress draw a progress bar on stderr (only when it is a terminal)
+   */
+  public Trainer(TrainConfig config, Network net, Batcher train, Batcher test, boolean showProgress) {
+    if (train.set().size() < 2) {
+      throw new IllegalArgumentException("training needs at least 2 images, got " + train.set().size());
+    }
+    this.config = config;
+    this.net = net;
+    this.train = train;
+    this.test = test;
+    this.showProgress = showProgress;
+  }
+
+  /**
+   * Trains from {@code start} (null for epoch 0) to the configured number of epochs and returns
+   * the final state.
+   */
+  public TrainingState run(TrainingState start, Optimizer optimizer, EpochListener listener) {
+    List<EpochMetrics> history = new ArrayList<>(start == null ? List.of() : start.history());
+    int first = start == null ? 0 : start.epochsDone();
+    TrainStep step = new TrainStep(net, optimizer, config.labelSmoothing());
+    TrainingState state = start;
+    for (int epoch = first; epoch < config.epochs(); epoch++) {
+      EpochMetrics m = epoch(epoch, step);
+      history.add(m);
+      state = new TrainingState(config, epoch + 1, optimizer.steps(), history);
+      LOG.info("epoch {}/{}: {}", epoch + 1, config.epochs(), m.csv());
+      if (listener != null) {
+        listener.epochDone(m, state, optimizer);
+      }
+    }
+    return state;
+  }
+
+  private EpochMetrics epoch(int epoch, TrainStep step) {
+    Seeds seeds = new Seeds(config.seed());
+    Ops.seedTorch(seeds.forPurpose("dropout", epoch));
+    int[] order = train.shuffled(seeds.forPurpose("shuffle", epoch));
+    SplittableRandom aug = new SplittableRandom(seeds.forPurpose("augment", epoch));
+    ImageSet set = train.set();
+    int batch = config.batchSize();
+    // A last batch of one image cannot be batch-normalized in training mode: drop it.
+    int usable = order.length % batch == 1 ? order.length - 1 : order.length;
+    int steps = (usable + batch - 1) / batch;
+    float[] x = new float[batch * set.imageBytes()];
+    long[] y = new long[batch];
+    double lossSum = 0;
+    long correct = 0;
+    long seen = 0;
+    double lr = 0;
+    long t0 = System.nanoTime();
+    String label = "epoch " + (epoch + 1) + "/" + config.epochs();
+    try (Progress bar = showProgress ? new Progress(label, usable, "img") : new Progress(System.err, false, label, usable, "img")) {
+      for (int s = 0; s < steps; s++) {
+        int from = s * batch;
+        int n = Math.min(batch, usable - from);
+        train.fill(order, from, n, x, y, config.augment() ? aug : null);
+        lr = config.lrSchedule().lr(epoch, s, steps);
+        try (NDManager scope = net.manager().newSubManager()) {
+          NDArray input = scope.create(FloatBuffer.wrap(x, 0, n * set.imageBytes()),
+              new Shape(n, set.channels(), set.height(), set.width()));
+          NDArray labels = scope.create(java.util.Arrays.copyOf(y, n));
+          TrainStep.Result r = step.run(input, labels, lr);
+          float loss = r.loss();
+          long[] predicted = r.predicted();
+          if (!Float.isFinite(loss)) {
+            throw new dev.convcut.ConvcutException("training diverged at epoch " + (epoch + 1) + ", step " + (s + 1)
+                + ": loss is " + loss + " (try a smaller --lr)");
+          }
+          lossSum += (double) loss * n;
+          for (int b = 0; b < n; b++) {
+            if (predicted[b] == y[b]) {
+              correct++;
+            }
+          }
+        }
+        seen += n;
+        bar.step(n, String.format(Locale.ROOT, "loss %.4f acc %.2f%% lr %.4g", lossSum / seen, 100.0 * correct / seen, lr));
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double testLoss = Double.NaN;
+    double top1 = Double.NaN;
+    double top5 = Double.NaN;
+    boolean last = epoch + 1 == config.epochs();
+    if (test != null && config.evalEvery() > 0 && ((epoch + 1) % config.evalEvery() == 0 || last)) {
+      EvalResult r = Evaluator.evaluate(net, test, Math.max(batch, 256), null);
+      testLoss = r.loss();
+      top1 = r.top1();
+      top5 = r.top5();
+    }
+    return new EpochMetrics(epoch + 1, lr, lossSum / seen, (double) correct / seen, testLoss, top1, top5, seconds,
+        seen / seconds);
+  }
+}

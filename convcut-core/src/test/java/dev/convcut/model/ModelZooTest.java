@@ -1,0 +1,107 @@
+package dev.convcut.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.convcut.engine.Torch;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ModelZooTest {
+  static NDManager manager;
+
+  @BeforeAll
+  static void start() {
+    Torch.configure(2);
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterAll
+  static void stop() {
+    manager.close();
+  }
+
+  private static long[] outputShape(Network net, int channels, int size) {
+    try (NDManager m = manager.newSubManager()) {
+      NDArray x = m.randomNormal(new Shape(2, channels, size, size));
+      return net.forward(x, false).getShape().getShape();
+    }
+  }
+
+  @Test
+  void cnn4AdaptsToChannelsSizeAndClasses() {
+    try (Network net = ModelZoo.build(new ModelSpec("cnn4", 1, 28, 7), manager, 1)) {
+      assertThat(outputShape(net, 1, 28)).containsExactly(2, 7);
+      assertThat(net.layerNames()).containsExactly("features.0", "features.2", "features.6", "features.8",
+          "classifier.1", "classifier.4");
+      assertThat(net.param("classifier.1.weight").shape()).containsExactly(512, 64 * 7 * 7);
+    }
+  }
+
+  @Test
+  void resnet20HasNineteenConvolutionsTwoProjectionsAndTheTorchNames() {
+    try (Network net = ModelZoo.build(new ModelSpec("resnet20", 3, 32, 10), manager, 1)) {
+      assertThat(outputShape(net, 3, 32)).containsExactly(2, 10);
+      assertThat(net.layerNames()).hasSize(19 + 2 + 1).contains("layer3.1.conv2", "layer2.0.downsample.0", "fc");
+      assertThat(net.parameterCount()).isEqualTo(272_474);
+      assertThat(net.stages()).hasSize(1 + 9 + 1);
+      assertThat(net.stageOf("layer3.1.conv2")).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void torchvisionResNetsHaveTheirParameterCounts() {
+    // torchvision's counts with a CIFAR stem (3x3 conv1) and 10 classes.
+    Map<String, Long> expected = Map.of("resnet18", 11_173_962L, "resnet34", 21_282_122L, "resnet50", 23_520_842L);
+    expected.forEach((model, count) -> {
+      try (Network net = ModelZoo.build(new ModelSpec(model, 3, 32, 10), manager, 1)) {
+        assertThat(net.parameterCount()).as(model).isEqualTo(count);
+      }
+    });
+  }
+
+  @Test
+  void imagenetStemDownsamplesByFourBeforeTheFirstBlock() {
+    try (Network net = ModelZoo.build(new ModelSpec("resnet18", 3, 64, 5, "imagenet"), manager, 1)) {
+      assertThat(outputShape(net, 3, 64)).containsExactly(2, 5);
+      LayerInfo first = net.layerInfos().stream().filter(l -> l.name().equals("layer1.0.conv1")).findFirst().orElseThrow();
+      assertThat(first.inputSize()).containsExactly(16, 16);
+      assertThat(net.layer("conv1").info("stem").weightShape()).containsExactly(64L, 3L, 7L, 7L);
+    }
+  }
+
+  @Test
+  void runningStagesInTwoPiecesEqualsRunningThemAll() {
+    try (Network net = ModelZoo.build(new ModelSpec("resnet20", 3, 16, 10), manager, 3); NDManager m = manager.newSubManager()) {
+      NDArray x = m.randomNormal(new Shape(3, 3, 16, 16));
+      NDArray all = net.forward(x, false);
+      int cut = net.stageOf("layer2.1.conv1");
+      NDArray mid = net.forward(0, cut, x, false);
+      NDArray rest = net.forward(cut, net.stages().size(), mid, false);
+      assertThat(rest.toFloatArray()).containsExactly(all.toFloatArray());
+    }
+  }
+
+  @Test
+  void theSameSeedGivesTheSameWeightsAndAnotherSeedOthers() {
+    ModelSpec spec = new ModelSpec("cnn4", 3, 8, 10);
+    try (Network a = ModelZoo.build(spec, manager, 5); Network b = ModelZoo.build(spec, manager, 5);
+        Network c = ModelZoo.build(spec, manager, 6)) {
+      assertThat(a.weight("features.2")).containsExactly(b.weight("features.2"));
+      assertThat(a.weight("features.2")).isNotEqualTo(c.weight("features.2"));
+    }
+  }
+
+  @Test
+  void aFactorizedFormForAnUnknownLayerIsRefused() {
+    LayerForm form = new LayerForm(LayerForm.FACTORIZED, List.of(ConvSpec.square(3, 32, 3, 1, 1, true)), null);
+    assertThatThrownBy(() -> ModelZoo.build(new ModelSpec("cnn4", 3, 8, 10), Map.of("features.1", form), manager, 1))
+        .hasMessageContaining("features.1");
+  }
+}
