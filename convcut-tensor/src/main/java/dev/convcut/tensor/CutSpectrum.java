@@ -108,7 +108,8 @@ public final class CutSpectrum {
     return k;
   }
 
-  void checkRank(int k) {
+  /** Throws unless {@code 1 ≤ k ≤ r}, naming the cut and its matrix shape. */
+  public void checkRank(int k) {
     if (k < 1 || k > s.length) {
       throw new IllegalArgumentException("rank " + k + " is outside 1.." + s.length + " for cut " + cut
           + " (a " + rows + " × " + cols + " matrix)");
