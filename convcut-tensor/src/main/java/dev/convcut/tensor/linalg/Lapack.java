@@ -5,12 +5,20 @@ import org.bytedeco.openblas.global.openblas;
 
 /**
  * The bundled OpenBLAS/LAPACK library: loading it with a clear message when that fails, its
- * thread count, and turning LAPACK's {@code info} codes into exceptions. OpenBLAS's thread count
- * is process-wide, so callers that run decompositions in parallel set it to 1 first.
+ * thread count, and turning LAPACK's {@code info} codes into exceptions.
+ *
+ * <p>OpenBLAS starts with one thread here, not one per core: its worker threads spin while they
+ * wait, and on a shared 2-core machine a 2-thread OpenBLAS measured more than ten times slower
+ * than a 1-thread one (the spectrum of ResNet-50's kernels: 272 s against 19–22 s, load average
+ * 6–9). convcut parallelizes over decompositions in Java instead. The system property {@code
+ * convcut.blas.threads} sets another starting count.
  */
 public final class Lapack {
   /** LAPACKE's code for a workspace it could not allocate. */
   private static final int WORK_MEMORY_ERROR = -1010;
+
+  /** System property with OpenBLAS's starting thread count. */
+  public static final String THREADS_PROPERTY = "convcut.blas.threads";
 
   private static volatile boolean loaded;
 
@@ -27,6 +35,7 @@ public final class Lapack {
       }
       try {
         Loader.load(openblas.class);
+        openblas.blas_set_num_threads(Math.max(1, Integer.getInteger(THREADS_PROPERTY, 1)));
       } catch (UnsatisfiedLinkError | RuntimeException e) {
         throw new DecompositionException(
             "could not load the OpenBLAS/LAPACK native library bundled in org.bytedeco:openblas "
