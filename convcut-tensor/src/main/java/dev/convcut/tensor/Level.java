@@ -8,8 +8,9 @@ import java.util.Locale;
  * How far to truncate along a cut, as SCIENCE.md defines the four ways: an absolute {@link Rank},
  * a kept fraction of the full rank ({@link Keep}), the largest norm loss allowed ({@link Loss}),
  * or a singular-value tolerance relative to the largest ({@link Tol}). Text forms: {@code rank8},
- * {@code keep0.25}, {@code loss0.1}, {@code tol1e-3}, each also with {@code =} ({@code keep=0.25},
- * the canonical form {@link #toString} prints).
+ * {@code keep0.25}, {@code loss0.1}, {@code tol1e-3}, each also with {@code =} ({@code keep=0.25}).
+ * {@link #toString} prints the compact form, plain decimals ({@code tol0.001}), as the study's
+ * CSV files record levels.
  */
 public sealed interface Level permits Level.Rank, Level.Keep, Level.Loss, Level.Tol {
 
@@ -35,7 +36,7 @@ public sealed interface Level permits Level.Rank, Level.Keep, Level.Loss, Level.
 
     @Override
     public String toString() {
-      return "rank=" + k;
+      return "rank" + k;
     }
   }
 
@@ -57,7 +58,7 @@ public sealed interface Level permits Level.Rank, Level.Keep, Level.Loss, Level.
 
     @Override
     public String toString() {
-      return "keep=" + plain(fraction);
+      return "keep" + plain(fraction);
     }
   }
 
@@ -81,7 +82,7 @@ public sealed interface Level permits Level.Rank, Level.Keep, Level.Loss, Level.
 
     @Override
     public String toString() {
-      return "loss=" + plain(eta);
+      return "loss" + plain(eta);
     }
   }
 
@@ -105,7 +106,7 @@ public sealed interface Level permits Level.Rank, Level.Keep, Level.Loss, Level.
 
     @Override
     public String toString() {
-      return "tol=" + plain(tau);
+      return "tol" + plain(tau);
     }
   }
 

@@ -12,8 +12,8 @@ class LevelTest {
   private static final CutSpectrum TEN = new CutSpectrum(Cut.O_IHW, 10, 12, new double[] {10, 9, 8, 7, 6, 5, 4, 3, 2, 1});
 
   @ParameterizedTest
-  @CsvSource({"rank8,rank=8", "rank=8,rank=8", "keep0.25,keep=0.25", "keep=0.25,keep=0.25", "loss0.1,loss=0.1",
-      "tol1e-3,tol=0.001", "KEEP=1.0,keep=1", " tol=0 ,tol=0"})
+  @CsvSource({"rank8,rank8", "rank=8,rank8", "keep0.25,keep0.25", "keep=0.25,keep0.25", "loss0.1,loss0.1",
+      "tol1e-3,tol0.001", "KEEP=1.0,keep1", " tol=0 ,tol0"})
   void parsingAcceptsBothFormsAndPrintsCanonically(String text, String canonical) {
     assertThat(Level.parse(text).toString()).isEqualTo(canonical);
     assertThat(Level.parse(canonical)).isEqualTo(Level.parse(text));
