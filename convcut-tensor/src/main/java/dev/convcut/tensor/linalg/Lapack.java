@@ -69,7 +69,7 @@ public final class Lapack {
     } catch (java.io.IOException e) {
       version = null;
     }
-    return "OpenBLAS " + (version == null ? "(version unknown)" : version) + " (" + threads() + " threads)";
+    return "OpenBLAS " + (version == null ? "(version unknown)" : version) + " (" + threads() + (threads() == 1 ? " thread)" : " threads)");
   }
 
   /**
