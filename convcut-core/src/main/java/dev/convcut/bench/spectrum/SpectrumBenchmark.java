@@ -93,9 +93,9 @@ public final class SpectrumBenchmark {
         log.accept("bench spectrum: no peer figures: " + peer.whyNot());
       }
       o.svd().values(Matrix.of(2, 2, new double[] {1, 2, 3, 4})); // load the native library before timing
-      log.accept("bench spectrum: convcut, same SVDs as the peer, 1 thread ...");
+      log.accept("bench spectrum: convcut, same SVDs as the peer, one at a time ...");
       rows.add(timeSameWork(o, kernels));
-      log.accept("bench spectrum: convcut, coinciding cuts once, " + o.threads() + " threads ...");
+      log.accept("bench spectrum: convcut, coinciding cuts once, " + threads(o.threads()) + " ...");
       Map<String, double[]> values = new HashMap<>();
       rows.add(o.vectors() ? timeDistinctThin(o, kernels, values) : timeSpectrum(o, kernels, values));
       Agreement agreement = null;
@@ -145,7 +145,7 @@ public final class SpectrumBenchmark {
     List<CutJobs.Job> all = CutJobs.all(kernels);
     long t0 = System.nanoTime();
     CutJobs.run(all, job -> decompose(o, job), 1);
-    return new Row("convcut " + o.svd().name() + ", same SVDs, 1 thread", all.size(), (System.nanoTime() - t0) / 1e9);
+    return new Row("convcut " + o.svd().name() + ", same SVDs, one at a time", all.size(), (System.nanoTime() - t0) / 1e9);
   }
 
   /** {@code convcut spectrum}'s work; fills {@code values} by {@code layer/cut}. */
@@ -158,7 +158,7 @@ public final class SpectrumBenchmark {
         values.put(l.layer() + "/" + e.cut(), e.singularValues());
       }
     }
-    return new Row("convcut spectrum, coinciding cuts once, " + o.threads() + " threads", CutJobs.distinct(kernels).size(), seconds);
+    return new Row("convcut spectrum, coinciding cuts once, " + threads(o.threads()), CutJobs.distinct(kernels).size(), seconds);
   }
 
   /** One thin SVD per distinct matricization, as a sweep precomputes them; fills {@code values}. */
@@ -175,7 +175,11 @@ public final class SpectrumBenchmark {
       Cut rep = Cut.representatives(job.kernel()).get(job.cut());
       values.put(job.layer() + "/" + job.cut(), byRepresentative.get(job.layer() + "/" + rep));
     }
-    return new Row("convcut CutSvd, coinciding cuts once, " + o.threads() + " threads", distinct.size(), seconds);
+    return new Row("convcut CutSvd, coinciding cuts once, " + threads(o.threads()), distinct.size(), seconds);
+  }
+
+  private static String threads(int n) {
+    return n == 1 ? "one at a time" : n + " at a time";
   }
 
   private static Object decompose(Options o, CutJobs.Job job) {
