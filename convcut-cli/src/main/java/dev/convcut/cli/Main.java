@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "How far can the convolution kernels of a trained CNN be cut along tensor-network cuts before accuracy suffers?",
-    subcommands = {CommandLine.HelpCommand.class, LayersCommand.class, ExportCommand.class, ImportCommand.class, BenchCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, DataCommand.class, ReportCommand.class, LayersCommand.class,
+      ExportCommand.class, ImportCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -44,16 +45,16 @@ public final class Main implements Runnable {
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     if (e instanceof UsageException || e instanceof IllegalArgumentException) {
-      err.println("convcut " + cmd.getCommandName() + ": " + e.getMessage());
+      err.println("convcut " + qualifiedName(cmd) + ": " + e.getMessage());
       err.println("Try 'convcut " + qualifiedName(cmd) + " --help'.");
       return 2;
     }
     if (e instanceof ConvcutException) {
-      err.println("convcut " + cmd.getCommandName() + ": " + e.getMessage());
+      err.println("convcut " + qualifiedName(cmd) + ": " + e.getMessage());
       return 1;
     }
     LoggerFactory.getLogger(Main.class).error("unexpected failure", e);
-    err.println("convcut " + cmd.getCommandName() + ": unexpected failure: " + e);
+    err.println("convcut " + qualifiedName(cmd) + ": unexpected failure: " + e);
     return 1;
   }
 

@@ -3,6 +3,8 @@ package dev.convcut.io;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.convcut.ConvcutException;
 import java.io.IOException;
@@ -14,6 +16,8 @@ public final class Json {
       JsonMapper.builder()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          // Paths as people write them ("/data/x"), not as file: URIs, Jackson's default.
+          .addModule(new SimpleModule("paths").addSerializer(Path.class, ToStringSerializer.instance))
           .build();
 
   private Json() {}

@@ -29,6 +29,7 @@ public final class Provenance {
   private final Map<String, String> inputs = new LinkedHashMap<>();
   private Object configuration;
   private Long seed;
+  private boolean engine = true;
 
   private Provenance(String command, List<String> arguments) {
     this.command = command;
@@ -73,9 +74,18 @@ public final class Provenance {
     return this;
   }
 
+  /**
+   * Marks a run that never starts the deep-learning engine (the report): its record then names no
+   * DJL or PyTorch version and the device {@code none}, and recording it does not start the engine.
+   */
+  public Provenance withoutEngine() {
+    this.engine = false;
+    return this;
+  }
+
   /** Ends the run now, with its results summary (may be null). */
   public RunRecord finish(Object results) {
-    return new RunRecord(command, arguments, configuration, seed, code(), machine(), Map.copyOf(inputs),
+    return new RunRecord(command, arguments, configuration, seed, code(engine), machine(engine), Map.copyOf(inputs),
         started, Instant.now().toString(), results);
   }
 
@@ -87,23 +97,38 @@ public final class Provenance {
   }
 
   static RunRecord.Machine machine() {
+    return machine(true);
+  }
+
+  private static RunRecord.Machine machine(boolean engine) {
     String cpu = cpuName();
     return new RunRecord.Machine(
         System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-        cpu, Runtime.getRuntime().availableProcessors(), Torch.defaultDevice().toString());
+        cpu, Runtime.getRuntime().availableProcessors(), engine ? Torch.defaultDevice().toString() : "none");
+  }
+
+  private static RunRecord.Code code(boolean engine) {
+    return engine ? code() : sourceCode();
   }
 
   static RunRecord.Code code() {
     if (code == null) {
-      String version = Provenance.class.getPackage().getImplementationVersion();
-      Path root = sourceRoot();
-      String commit = root == null ? null : git(root, "rev-parse", "HEAD");
-      String status = root == null ? null : git(root, "status", "--porcelain", "--untracked-files=no");
-      code = new RunRecord.Code(version == null ? "development" : version, commit,
-          status == null ? null : !status.isBlank(), Engine.getDjlVersion(), Torch.version());
+      RunRecord.Code source = sourceCode();
+      code = new RunRecord.Code(source.convcutVersion(), source.gitCommit(), source.gitDirty(), Engine.getDjlVersion(),
+          Torch.version());
     }
     return code;
+  }
+
+  /** convcut's version and git state; the engine's versions are left null. */
+  private static RunRecord.Code sourceCode() {
+    String version = Provenance.class.getPackage().getImplementationVersion();
+    Path root = sourceRoot();
+    String commit = root == null ? null : git(root, "rev-parse", "HEAD");
+    String status = root == null ? null : git(root, "status", "--porcelain", "--untracked-files=no");
+    return new RunRecord.Code(version == null ? "development" : version, commit,
+        status == null ? null : !status.isBlank(), null, null);
   }
 
   private static String cpuName() {

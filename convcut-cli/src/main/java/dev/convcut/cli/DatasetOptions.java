@@ -1,0 +1,35 @@
+package dev.convcut.cli;
+
+import dev.convcut.data.DataOptions;
+import dev.convcut.data.LabelKind;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that reads a dataset: which one, where, which labels, and whether to download. */
+public final class DatasetOptions {
+  @Option(names = "--dataset", required = true, paramLabel = "NAME",
+      description = "The dataset: cifar10, cifar100, fashion-mnist or mnist (see 'convcut data list').")
+  String dataset;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Read the dataset from DIR (its files, a DIR/<name> folder, or a CIFAR .tar.gz). Default: search"
+          + " $CONVCUT_DATA/<name>, ~/.convcut/datasets/<name>, /usr/share/datasets/<name>, then download.")
+  Path dataDir;
+
+  @Option(names = "--labels", paramLabel = "fine|coarse",
+      description = "Which labels to use: fine, or coarse for CIFAR-100's 20 super-classes. Default: ${DEFAULT-VALUE}.")
+  LabelKind labels = LabelKind.FINE;
+
+  @Option(names = "--no-download", description = "Fail instead of downloading when the dataset is nowhere to be found.")
+  boolean noDownload;
+
+  /** The dataset's name as given. */
+  public String dataset() {
+    return dataset;
+  }
+
+  /** These options as the data API takes them, with this process's search locations. */
+  public DataOptions toDataOptions() {
+    return new DataOptions(dataDir, labels, !noDownload);
+  }
+}

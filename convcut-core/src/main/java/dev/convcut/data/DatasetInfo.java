@@ -1,0 +1,67 @@
+package dev.convcut.data;
+
+import dev.convcut.ConvcutException;
+import dev.convcut.io.Hashing;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything {@code convcut data info} reports about a dataset: where it was found, its spec,
+ * statistics of each split computed from the pixels, how long each split took to load, and the
+ * size and SHA-256 of each file (for provenance).
+ *
+ * @param source where the data was found
+ * @param labels which labels were read
+ * @param splits one entry per split, train then test
+ * @param files the dataset's files with sizes and digests
+ */
+public record DatasetInfo(DatasetSpec spec, DataSource source, LabelKind labels, List<SplitInfo> splits, List<FileDigest> files) {
+
+  public DatasetInfo {
+    splits = List.copyOf(splits);
+    files = List.copyOf(files);
+  }
+
+  /** One split's statistics and load time. */
+  public record SplitInfo(DatasetStats stats, double loadSeconds) {}
+
+  /** One file: its path, size in bytes and lower-case hex SHA-256. */
+  public record FileDigest(Path path, long bytes, String sha256) {}
+
+  /** Locates dataset {@code name} as {@code options} say, loads both splits and digests its files. */
+  public static DatasetInfo gather(String name, DataOptions options) {
+    DatasetSpec spec = Datasets.spec(name);
+    spec.classes(options.labels());
+    DataSource source = Datasets.locate(name, options);
+    // Later loads must read the same place, not download again.
+    DataOptions here = new DataOptions(source.path(), options.labels(), false, options.locations());
+    List<SplitInfo> splits = new ArrayList<>();
+    for (Split split : Split.values()) {
+      long start = System.nanoTime();
+      ImageSet set = Datasets.load(name, split, here);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      splits.add(new SplitInfo(DatasetStats.of(set), seconds));
+    }
+    List<FileDigest> files = new ArrayList<>();
+    for (Path file : Datasets.files(source)) {
+      files.add(new FileDigest(file, size(file), Hashing.sha256(file)));
+    }
+    return new DatasetInfo(spec, source, options.labels(), splits, files);
+  }
+
+  /** The total size of the files at {@code source}, in bytes. */
+  public static long totalBytes(DataSource source) {
+    return Datasets.files(source).stream().mapToLong(DatasetInfo::size).sum();
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new ConvcutException("could not read the size of " + file + ": " + e, e);
+    }
+  }
+}
