@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "How far can the convolution kernels of a trained CNN be cut along tensor-network cuts before accuracy suffers?",
-    subcommands = {CommandLine.HelpCommand.class, DataCommand.class, ReportCommand.class, LayersCommand.class,
+    subcommands = {CommandLine.HelpCommand.class, DataCommand.class, ReportCommand.class, TrainCommand.class, EvalCommand.class, LayersCommand.class,
       ExportCommand.class, ImportCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
