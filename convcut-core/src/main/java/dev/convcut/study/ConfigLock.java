@@ -35,7 +35,7 @@ public final class ConfigLock {
    */
   public static boolean acquire(Path dir, String name, Object configuration) {
     Path file = dir.resolve(fileName(name));
-    JsonNode now = Json.mapper().valueToTree(configuration);
+    JsonNode now = canonical(Json.mapper().valueToTree(configuration));
     String sha = Hashing.sha256(Json.write(now).getBytes(StandardCharsets.UTF_8));
     if (!Files.exists(file)) {
       Map<String, Object> record = new LinkedHashMap<>();
@@ -45,7 +45,7 @@ public final class ConfigLock {
       return false;
     }
     JsonNode stored = Json.readFile(file, JsonNode.class);
-    JsonNode before = stored.path("configuration");
+    JsonNode before = canonical(stored.path("configuration"));
     if (!before.equals(now)) {
       List<String> diffs = new ArrayList<>();
       differences("", before, now, diffs);
@@ -54,6 +54,15 @@ public final class ConfigLock {
           + ". Use another --out, or --force to discard that run and start over");
     }
     return true;
+  }
+
+  /** The tree as a written file reads back, so numbers compare by value rather than by Java type. */
+  private static JsonNode canonical(JsonNode node) {
+    try {
+      return Json.mapper().readTree(Json.write(node));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a JSON tree did not read back: " + e.getMessage(), e);
+    }
   }
 
   private static void differences(String path, JsonNode a, JsonNode b, List<String> out) {
