@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
       LayersCommand.class,
       ExportCommand.class,
       ImportCommand.class,
+      SpectrumCommand.class,
+      SweepCommand.class,
+      TruncateCommand.class,
       ReportCommand.class,
       BenchCommand.class,
     })
