@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       SpectrumCommand.class,
       SweepCommand.class,
       TruncateCommand.class,
+      RetrainCommand.class,
       ReportCommand.class,
       BenchCommand.class,
     })

@@ -29,7 +29,8 @@ public record EvalSet(ImageSet images, BatchAssembler batches, EvalSubset subset
     return new EvalSet(images, new BatchAssembler(images, normalization, Augmentation.NONE), subset);
   }
 
-  private static ImageSet copy(ImageSet set, int[] indices) {
+  /** The images at {@code indices}, in that order, as a set of their own. */
+  static ImageSet copy(ImageSet set, int[] indices) {
     int bytes = set.imageBytes();
     byte[] pixels = new byte[indices.length * bytes];
     int[] labels = new int[indices.length];
