@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       SweepCommand.class,
       TruncateCommand.class,
       RetrainCommand.class,
+      DemoCommand.class,
+      StudyCommand.class,
       ReportCommand.class,
       BenchCommand.class,
     })
