@@ -1,0 +1,158 @@
+package dev.convcut.bench.sweep;
+
+import ai.djl.ndarray.NDManager;
+import dev.convcut.data.ImageSet;
+import dev.convcut.data.Normalization;
+import dev.convcut.model.ModelSpec;
+import dev.convcut.model.ModelZoo;
+import dev.convcut.model.Network;
+import dev.convcut.provenance.Provenance;
+import dev.convcut.study.EvalSet;
+import dev.convcut.study.Grid;
+import dev.convcut.study.LayerKernels;
+import dev.convcut.study.LayerVariants;
+import dev.convcut.study.LayerwiseSweep;
+import dev.convcut.study.Score;
+import dev.convcut.study.SweepOutcome;
+import dev.convcut.study.SweepSettings;
+import dev.convcut.study.VariantScoring;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Measures the sweep's evaluation cost against the naive sweep, side by side in one process on
+ * the same network, variants and images. The naive sweep is a real one: for every row (layer,
+ * cut, level) it writes that row's truncated kernel and runs a full forward pass over the images;
+ * the sweep shares one evaluation between rows that truncate to the same kernel, scores
+ * full-rank rows with the baseline, and runs only the network after the layer's stage. Every
+ * row's score is checked to be the same both ways. Random weights and random images: the work is
+ * the same as on a trained model.
+ */
+public final class SweepBenchmark {
+  private SweepBenchmark() {}
+
+  /** One side-by-side comparison. */
+  public record Comparison(String model, int images, int layers, int rows, int evaluations, double naiveSeconds, double sweepSeconds,
+      double ratio, double maxTop1Difference) {
+    public double naivePerRow() {
+      return naiveSeconds / rows;
+    }
+
+    public double sweepPerRow() {
+      return sweepSeconds / rows;
+    }
+  }
+
+  /** Resident memory over a long sweep: at the start (after the baseline), the highest, and at the end. */
+  public record Memory(int rows, int evaluations, double startMib, double peakMib, double endMib, List<Double> samplesMib,
+      double seconds) {}
+
+  /** Random images of a network's input shape. */
+  static ImageSet images(ModelSpec spec, int n, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    byte[] px = new byte[n * spec.channels() * spec.size() * spec.size()];
+    int[] labels = new int[n];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = (byte) rnd.nextInt(256);
+    }
+    List<String> classes = new ArrayList<>();
+    for (int c = 0; c < spec.classes(); c++) {
+      classes.add("c" + c);
+    }
+    for (int i = 0; i < n; i++) {
+      labels[i] = rnd.nextInt(spec.classes());
+    }
+    return new ImageSet("random", "test", spec.channels(), spec.size(), spec.size(), classes, px, labels);
+  }
+
+  static EvalSet eval(ModelSpec spec, int n, long seed) {
+    double[] half = new double[spec.channels()];
+    java.util.Arrays.fill(half, 0.5);
+    return EvalSet.of(images(spec, n, seed), new Normalization(half, half), 0, seed);
+  }
+
+  /**
+   * Compares the sweep with the naive sweep on {@code layers} of a random {@code spec} network
+   * (null: every conv layer) over {@code grid}, on {@code images} random images.
+   */
+  public static Comparison compare(ModelSpec spec, List<String> layers, Grid grid, int images, int batch, long seed) {
+    try (NDManager manager = NDManager.newBaseManager(); Network net = ModelZoo.build(spec, manager, seed)) {
+      EvalSet eval = eval(spec, images, seed);
+      List<String> chosen = layers == null ? LayerKernels.convLayers(net) : layers;
+      Score baseline = VariantScoring.full(net, eval, batch, null);
+      int rows = 0;
+      int evaluations = 0;
+      double naive = 0;
+      double fast = 0;
+      double maxDiff = 0;
+      for (String layer : chosen) {
+        LayerVariants lv = LayerVariants.of(layer, LayerKernels.kernel(net, layer), grid.cuts(), grid.levels());
+        List<LayerVariants.Variant> variants = lv.variants();
+        List<float[]> perRow = new ArrayList<>();
+        for (LayerVariants.Variant v : variants) {
+          perRow.add(v.fullRank() ? lv.kernel().toFloatArray() : lv.truncated(v.evaluation()).toFloatArray());
+        }
+        long t0 = System.nanoTime();
+        List<Score> naiveScores = VariantScoring.naive(net, layer, perRow, eval, batch, null);
+        naive += (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        List<String> keys = lv.evaluations();
+        List<float[]> distinct = new ArrayList<>();
+        for (String k : keys) {
+          distinct.add(lv.truncated(k).toFloatArray());
+        }
+        List<Score> fastScores = VariantScoring.variants(net, layer, distinct, eval, batch, null);
+        fast += (System.nanoTime() - t1) / 1e9;
+        for (int i = 0; i < variants.size(); i++) {
+          LayerVariants.Variant v = variants.get(i);
+          Score s = v.fullRank() ? baseline : fastScores.get(keys.indexOf(v.evaluation()));
+          maxDiff = Math.max(maxDiff, Math.abs(s.top1() - naiveScores.get(i).top1()));
+        }
+        rows += variants.size();
+        evaluations += keys.size();
+      }
+      return new Comparison(spec.model(), images, chosen.size(), rows, evaluations, naive, fast, fast / naive, maxDiff);
+    }
+  }
+
+  /**
+   * Runs the real sweep ({@link LayerwiseSweep}) of a random cnn4 over rank levels {@code rank1..rankMax}
+   * on every conv layer into {@code out}, sampling the resident memory every {@code sampleMillis}.
+   */
+  public static Memory memory(ModelSpec spec, int rankMax, int images, int batch, long seed, Path out, long sampleMillis) {
+    StringBuilder levels = new StringBuilder();
+    for (int k = 1; k <= rankMax; k++) {
+      levels.append(k == 1 ? "" : ",").append("rank").append(k);
+    }
+    try (NDManager manager = NDManager.newBaseManager(); Network net = ModelZoo.build(spec, manager, seed)) {
+      EvalSet eval = eval(spec, images, seed);
+      VariantScoring.full(net, eval, batch, null);
+      List<Double> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+      double start = ResidentMemory.mib();
+      Thread sampler = new Thread(() -> {
+        while (!Thread.currentThread().isInterrupted()) {
+          samples.add(ResidentMemory.mib());
+          try {
+            Thread.sleep(sampleMillis);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "rss-sampler");
+      sampler.setDaemon(true);
+      sampler.start();
+      SweepOutcome o;
+      try {
+        o = LayerwiseSweep.run(net, eval, new SweepSettings(LayerKernels.convLayers(net), Grid.parse(null, levels.toString()), batch, out, true,
+            false), "random", "random-weights-" + seed, Provenance.start("bench sweep", List.of()));
+      } finally {
+        sampler.interrupt();
+      }
+      double end = ResidentMemory.mib();
+      double peak = samples.stream().mapToDouble(Double::doubleValue).max().orElse(end);
+      return new Memory(o.rows(), o.evaluations(), start, Math.max(peak, end), end, List.copyOf(samples), o.seconds());
+    }
+  }
+}
