@@ -1,8 +1,7 @@
 package dev.convcut.cli;
 
 import dev.convcut.data.DataOptions;
-import dev.convcut.data.LabelKind;
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,13 +13,7 @@ public final class StudyDataOptions {
       description = "Evaluate on this dataset instead of the one the checkpoint was trained on (same image shape and classes).")
   String dataset;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Read the dataset from DIR. Default: search $CONVCUT_DATA/<name>, ~/.convcut/datasets/<name>,"
-          + " /usr/share/datasets/<name>, then download.")
-  Path dataDir;
-
-  @Option(names = "--no-download", description = "Fail instead of downloading when the dataset is nowhere to be found.")
-  boolean noDownload;
+  @Mixin DataLocationOptions location;
 
   @Option(names = "--eval-samples", paramLabel = "N", defaultValue = "0",
       description = "Score on N test images drawn with --seed (recorded with their SHA-256 in run.json); 0 = the whole test "
@@ -34,6 +27,6 @@ public final class StudyDataOptions {
   int batchSize;
 
   public DataOptions toDataOptions() {
-    return new DataOptions(dataDir, LabelKind.FINE, !noDownload);
+    return location.toDataOptions();
   }
 }

@@ -1,7 +1,5 @@
 package dev.convcut.cli;
 
-import dev.convcut.data.DataOptions;
-import dev.convcut.data.LabelKind;
 import dev.convcut.report.analysis.Summary;
 import dev.convcut.study.pipeline.StudyConfig;
 import dev.convcut.study.pipeline.StudyPipeline;
@@ -11,17 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options and the run shared by {@code convcut demo} and {@code convcut study}: data, cache, and the terminal summary. */
 public final class StudyRunOptions {
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Read the dataset from DIR. Default: search $CONVCUT_DATA/<name>, ~/.convcut/datasets/<name>,"
-          + " /usr/share/datasets/<name>, then download.")
-  Path dataDir;
-
-  @Option(names = "--no-download", description = "Fail instead of downloading when the dataset is nowhere to be found.")
-  boolean noDownload;
+  @Mixin DataLocationOptions location;
 
   @Option(names = "--cache", paramLabel = "DIR", description = "Where trained models are kept for reuse (default: ~/.convcut/cache).")
   Path cache;
@@ -33,7 +26,7 @@ public final class StudyRunOptions {
     PrintStream log = System.err;
     log.printf(Locale.ROOT, "convcut %s: study '%s' (%s) into %s; expected run time: %s%n", command, config.name(), config.description(),
         out, config.expectedMinutes());
-    StudyPipeline.Result r = StudyPipeline.run(config, new StudyPipeline.Options(out, new DataOptions(dataDir, LabelKind.FINE, !noDownload),
+    StudyPipeline.Result r = StudyPipeline.run(config, new StudyPipeline.Options(out, location.toDataOptions(),
         cacheDir, true, log, arguments, command));
     stdout.print(Summary.format(r.report().findings()));
     stdout.println("Re-trained: " + r.retrained().orElse("nothing (no global truncation lost accuracy)"));

@@ -1,6 +1,5 @@
 package dev.convcut.study;
 
-import dev.convcut.io.CsvTable;
 import dev.convcut.io.Progress;
 import dev.convcut.model.Network;
 import dev.convcut.provenance.Provenance;
@@ -10,14 +9,11 @@ import dev.convcut.tensor.CutSvds;
 import dev.convcut.tensor.Kernel;
 import dev.convcut.tensor.Level;
 import dev.convcut.tensor.decompose.CutFactors;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Experiment 3 of SCIENCE.md, global ("aggressive") truncation: every selected layer truncated
@@ -41,46 +37,23 @@ public final class GlobalTruncation {
   /** Runs (or resumes) the global truncation; writes {@code global.csv}, {@code global.json}, the lock and {@code run.json}. */
   public static SweepOutcome run(Network net, EvalSet eval, SweepSettings settings, String dataset, String checkpointSha256,
       Provenance provenance) {
-    long t0 = System.nanoTime();
-    Path out = settings.out();
-    SweepFiles.prepare(out, NAME, settings.force());
     SweepSettings.Configuration config = settings.configuration("global", net.spec().model(), dataset, checkpointSha256, eval);
-    ConfigLock.acquire(out, NAME, config);
     Map<String, CutSvds> svds = new LinkedHashMap<>();
     for (String layer : settings.layers()) {
       svds.put(layer, CutSvds.of(LayerKernels.kernel(net, layer)));
     }
-    int evaluations = 0;
-    int resumed;
-    Score baseline;
-    try (RowLog log = RowLog.open(out.resolve(NAME + ".csv"), GlobalRow.COLUMNS)) {
-      Set<String> done = new HashSet<>();
-      Map<String, Score> byEvaluation = new HashMap<>();
-      Score found = null;
-      for (CsvTable.Row r : log.existing()) {
-        done.add(GlobalRow.key(r.text("cut"), r.text("level")));
-        Score s = new Score(r.number("top1"), r.number("top5"), r.number("loss"), r.integer("eval_samples"));
-        byEvaluation.putIfAbsent(r.text("evaluation"), s);
-        if (SweepRow.BASELINE.equals(r.text("level"))) {
-          found = s;
-        }
-      }
-      resumed = log.existing().size();
-      if (found == null) {
-        try (Progress bar = LayerwiseSweep.progress(settings, "baseline", eval.size())) {
-          found = VariantScoring.full(net, eval, settings.batchSize(), bar);
-        }
-        evaluations++;
-        log.append(GlobalRow.baseline(found).fields());
-      }
-      baseline = found;
-      byEvaluation.put(SweepRow.BASELINE, baseline);
+    Map<String, Score> byEvaluation = new HashMap<>();
+    try (SweepRun run = SweepRun.start(NAME, GlobalRow.COLUMNS, net, eval, settings, config, r -> {
+      byEvaluation.putIfAbsent(r.text("evaluation"), SweepRun.score(r));
+      return GlobalRow.key(r.text("cut"), r.text("level"));
+    }, b -> GlobalRow.baseline(b).fields())) {
+      byEvaluation.put(SweepRow.BASELINE, run.baseline);
       for (Cut cut : settings.grid().cuts()) {
         for (Level level : settings.grid().levels()) {
-          if (done.contains(GlobalRow.key(cut.toString(), level.toString()))) {
+          if (run.done.contains(GlobalRow.key(cut.toString(), level.toString()))) {
             continue;
           }
-          List<Part> parts = parts(net, svds, cut, level);
+          List<Part> parts = parts(svds, cut, level);
           if (parts.isEmpty()) {
             continue;
           }
@@ -88,23 +61,17 @@ public final class GlobalTruncation {
           Score score = byEvaluation.get(key);
           if (score == null) {
             score = score(net, svds, parts, eval, settings, cut + " " + level);
-            evaluations++;
+            run.evaluated(1);
             byEvaluation.put(key, score);
           }
-          log.append(row(cut, level, parts, score, baseline, key).fields());
+          run.log.append(row(cut, level, parts, score, run.baseline, key).fields());
         }
       }
+      return run.finish(settings.out(), provenance);
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    Path csv = out.resolve(NAME + ".csv");
-    int rows = CsvTable.read(csv).rows().size();
-    Map<String, Object> summary = LayerwiseSweep.summary(rows, evaluations, resumed, seconds, eval);
-    Path json = SweepFiles.writeJson(csv, config, summary);
-    provenance.configuration(config).writeTo(out, summary);
-    return new SweepOutcome(csv, json, rows, evaluations, resumed, baseline, seconds);
   }
 
-  private static List<Part> parts(Network net, Map<String, CutSvds> svds, Cut cut, Level level) {
+  private static List<Part> parts(Map<String, CutSvds> svds, Cut cut, Level level) {
     List<Part> parts = new ArrayList<>();
     for (Map.Entry<String, CutSvds> e : svds.entrySet()) {
       Kernel k = e.getValue().kernel();
@@ -139,7 +106,7 @@ public final class GlobalTruncation {
           LayerKernels.write(net, p.layer(), svds.get(p.layer()).svd(p.cut()).truncate(p.rank()).kernel());
         }
       }
-      try (Progress bar = LayerwiseSweep.progress(settings, label, eval.size())) {
+      try (Progress bar = SweepRun.progress(settings, label, eval.size())) {
         return VariantScoring.full(net, eval, settings.batchSize(), bar);
       }
     } finally {

@@ -1,15 +1,11 @@
 package dev.convcut.study;
 
-import dev.convcut.io.CsvTable;
 import dev.convcut.io.Progress;
 import dev.convcut.model.Network;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.tensor.Kernel;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,44 +37,15 @@ public final class LayerwiseSweep {
    */
   public static SweepOutcome run(Network net, EvalSet eval, SweepSettings settings, String dataset, String checkpointSha256,
       Provenance provenance) {
-    long t0 = System.nanoTime();
-    Path out = settings.out();
-    SweepFiles.prepare(out, NAME, settings.force());
     SweepSettings.Configuration config = settings.configuration("layerwise", net.spec().model(), dataset, checkpointSha256, eval);
-    ConfigLock.acquire(out, NAME, config);
-    int evaluations = 0;
-    int resumed;
-    Score baseline;
-    try (RowLog log = RowLog.open(out.resolve(NAME + ".csv"), SweepRow.COLUMNS)) {
-      Set<String> done = new HashSet<>();
-      Score found = null;
-      for (CsvTable.Row r : log.existing()) {
-        done.add(SweepRow.key(r.text("layer"), r.text("cut"), r.text("level")));
-        if (SweepRow.BASELINE.equals(r.text("level"))) {
-          found = new Score(r.number("top1"), r.number("top5"), r.number("loss"), r.integer("eval_samples"));
-        }
-      }
-      resumed = log.existing().size();
-      if (found == null) {
-        try (Progress bar = progress(settings, "baseline", eval.size())) {
-          found = VariantScoring.full(net, eval, settings.batchSize(), bar);
-        }
-        evaluations++;
-        log.append(SweepRow.baseline(found).fields());
-        LOG.info("baseline: top-1 {}", found.top1());
-      }
-      baseline = found;
+    try (SweepRun run = SweepRun.start(NAME, SweepRow.COLUMNS, net, eval, settings, config,
+        r -> SweepRow.key(r.text("layer"), r.text("cut"), r.text("level")), b -> SweepRow.baseline(b).fields())) {
+      LOG.info("baseline: top-1 {}", run.baseline.top1());
       for (String layer : settings.layers()) {
-        evaluations += sweepLayer(net, layer, eval, settings, baseline, done, log);
+        run.evaluated(sweepLayer(net, layer, eval, settings, run.baseline, run.done, run.log));
       }
+      return run.finish(settings.out(), provenance);
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    Path csv = out.resolve(NAME + ".csv");
-    int rows = CsvTable.read(csv).rows().size();
-    Map<String, Object> summary = summary(rows, evaluations, resumed, seconds, eval);
-    Path json = SweepFiles.writeJson(csv, config, summary);
-    provenance.configuration(config).writeTo(out, summary);
-    return new SweepOutcome(csv, json, rows, evaluations, resumed, baseline, seconds);
   }
 
   private static int sweepLayer(Network net, String layer, EvalSet eval, SweepSettings settings, Score baseline, Set<String> done,
@@ -92,7 +59,7 @@ public final class LayerwiseSweep {
     }
     List<String> needed = todo.stream().filter(v -> !v.fullRank()).map(LayerVariants.Variant::evaluation).distinct().toList();
     Map<String, Score> scores = new HashMap<>();
-    try (Progress bar = progress(settings, layer + " (" + needed.size() + " evaluations for " + todo.size() + " rows)",
+    try (Progress bar = SweepRun.progress(settings, layer + " (" + needed.size() + " evaluations for " + todo.size() + " rows)",
         (long) needed.size() * eval.size())) {
       for (List<String> chunk : chunks(needed, kernel.size())) {
         List<float[]> weights = new ArrayList<>();
@@ -125,19 +92,5 @@ public final class LayerwiseSweep {
       out.add(keys.subList(i, Math.min(keys.size(), i + per)));
     }
     return out;
-  }
-
-  static Progress progress(SweepSettings settings, String label, long total) {
-    return settings.progress() ? new Progress(label, total, "img") : new Progress(System.err, false, label, total, "img");
-  }
-
-  static Map<String, Object> summary(int rows, int evaluations, int resumed, double seconds, EvalSet eval) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("rows", rows);
-    m.put("evaluationsThisRun", evaluations);
-    m.put("rowsFromEarlierRun", resumed);
-    m.put("secondsThisRun", seconds);
-    m.put("evalSet", eval.subset().toString());
-    return m;
   }
 }
