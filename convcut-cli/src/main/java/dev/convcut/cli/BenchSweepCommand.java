@@ -1,6 +1,8 @@
 package dev.convcut.cli;
 
+import dev.convcut.bench.PeerBench;
 import dev.convcut.bench.sweep.SweepBenchmark;
+import dev.convcut.bench.sweep.SweepPeer;
 import dev.convcut.io.Json;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.study.Grid;
@@ -59,6 +61,15 @@ final class BenchSweepCommand implements Callable<Integer> {
   @Option(names = "--batch-size", defaultValue = "100", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
   int batch;
 
+  @Option(names = "--peer", paramLabel = "SCRIPT", description = "The PyTorch naive-sweep peer (default: bench/torch_sweep_peer.py).")
+  Path peer = Path.of("bench", "torch_sweep_peer.py");
+
+  @Option(names = "--python", paramLabel = "EXE", description = "Python with torch (default: ${DEFAULT-VALUE}).")
+  String python = "/usr/bin/python3";
+
+  @Option(names = "--no-peer", description = "Do not run the PyTorch peer.")
+  boolean noPeer;
+
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
@@ -76,6 +87,19 @@ final class BenchSweepCommand implements Callable<Integer> {
     if (!json) {
       out.println(line(cnn4));
       out.flush();
+    }
+    if (!noPeer && Files.isRegularFile(peer) && PeerBench.available(python)) {
+      SweepPeer.Result p = SweepPeer.run(python, peer, new ModelSpec("cnn4", 1, 28, 10), cnn4.rowsPerLayer(), cnn4Images, batch,
+          engine.threads() > 0 ? engine.threads() : Runtime.getRuntime().availableProcessors());
+      all.put("cnn4Peer", p);
+      if (!json) {
+        out.printf(Locale.ROOT, "cnn4 peer %s, naive: %d rows, %d images: %.1f s (%.1f ms/row); convcut's sweep is %.3fx the peer's "
+            + "naive time, convcut's naive %.3fx%n", p.impl(), p.rows(), p.images(), p.seconds(), 1000 * p.perRow(),
+            cnn4.sweepSeconds() / p.seconds(), cnn4.naiveSeconds() / p.seconds());
+        out.flush();
+      }
+    } else if (!json) {
+      out.println("cnn4 peer: not run (" + (noPeer ? "--no-peer" : Files.isRegularFile(peer) ? python + " cannot import torch" : "no " + peer) + ")");
     }
     if (!skipResnet) {
       SweepBenchmark.Comparison r50 = SweepBenchmark.compare(new ModelSpec("resnet50", 3, 32, 10), resnetLayers,

@@ -35,7 +35,7 @@ public final class SweepBenchmark {
 
   /** One side-by-side comparison. */
   public record Comparison(String model, int images, int layers, int rows, int evaluations, double naiveSeconds, double sweepSeconds,
-      double ratio, double maxTop1Difference) {
+      double ratio, double maxTop1Difference, java.util.Map<String, Integer> rowsPerLayer) {
     public double naivePerRow() {
       return naiveSeconds / rows;
     }
@@ -87,6 +87,7 @@ public final class SweepBenchmark {
       double naive = 0;
       double fast = 0;
       double maxDiff = 0;
+      java.util.Map<String, Integer> perLayer = new java.util.LinkedHashMap<>();
       for (String layer : chosen) {
         LayerVariants lv = LayerVariants.of(layer, LayerKernels.kernel(net, layer), grid.cuts(), grid.levels());
         List<LayerVariants.Variant> variants = lv.variants();
@@ -111,9 +112,10 @@ public final class SweepBenchmark {
           maxDiff = Math.max(maxDiff, Math.abs(s.top1() - naiveScores.get(i).top1()));
         }
         rows += variants.size();
+        perLayer.put(layer, variants.size());
         evaluations += keys.size();
       }
-      return new Comparison(spec.model(), images, chosen.size(), rows, evaluations, naive, fast, fast / naive, maxDiff);
+      return new Comparison(spec.model(), images, chosen.size(), rows, evaluations, naive, fast, fast / naive, maxDiff, perLayer);
     }
   }
 
