@@ -3,13 +3,11 @@ package dev.convcut.study;
 import dev.convcut.Seeds;
 import dev.convcut.UsageException;
 import dev.convcut.checkpoint.Architecture;
-import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.DataOptions;
 import dev.convcut.data.DataSource;
 import dev.convcut.data.Datasets;
 import dev.convcut.data.ImageSet;
 import dev.convcut.data.LabelKind;
-import dev.convcut.data.Normalization;
 import dev.convcut.data.Split;
 import dev.convcut.provenance.Provenance;
 import java.nio.file.Path;
@@ -54,12 +52,6 @@ public final class StudyData {
 
   /** The evaluation set: {@code samples} test images drawn from the root {@code seed} (0: the whole test split). */
   public static EvalSet evalSet(Architecture arch, ImageSet test, int samples, long seed) {
-    return EvalSet.of(test, normalization(arch.preprocessing()), samples, new Seeds(seed).forPurpose("eval-subset"));
-  }
-
-  /** The checkpoint's preprocessing as the batch assembler takes it. */
-  public static Normalization normalization(Preprocessing p) {
-    return new Normalization(p.mean().stream().mapToDouble(Double::doubleValue).toArray(),
-        p.std().stream().mapToDouble(Double::doubleValue).toArray());
+    return EvalSet.of(test, arch.preprocessing().normalization(), samples, new Seeds(seed).forPurpose("eval-subset"));
   }
 }

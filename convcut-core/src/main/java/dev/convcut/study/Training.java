@@ -2,10 +2,13 @@ package dev.convcut.study;
 
 import dev.convcut.Seeds;
 import dev.convcut.checkpoint.Preprocessing;
+import dev.convcut.data.Augmentation;
+import dev.convcut.data.BatchAssembler;
+import dev.convcut.data.Datasets;
 import dev.convcut.data.EvalSubset;
 import dev.convcut.data.ImageSet;
+import dev.convcut.data.Normalization;
 import dev.convcut.model.Network;
-import dev.convcut.train.Batcher;
 import dev.convcut.train.Optimizer;
 import dev.convcut.train.TrainConfig;
 import dev.convcut.train.Trainer;
@@ -28,9 +31,12 @@ public final class Training {
     return EvalSet.copy(split, EvalSubset.draw(split, recipe.trainImages(), new Seeds(recipe.seed()).forPurpose("train-subset")).indices());
   }
 
+  /** The trainer's configuration; the images are chosen by {@link #trainImages}, so its own limit is off. */
   public static TrainConfig config(Recipe r, Network net, String dataset) {
+    Augmentation a = r.augment() ? Datasets.spec(dataset).trainAugmentation() : Augmentation.NONE;
     return new TrainConfig(net.spec().model(), dataset, net.spec().stem(), r.epochs(), r.batchSize(), r.optimizer(), r.lr(),
-        r.momentum(), false, r.weightDecay(), true, r.schedule(), List.of(), 0.1, 0, r.labelSmoothing(), r.seed(), 1, r.augment());
+        r.momentum(), false, r.weightDecay(), true, r.schedule(), List.of(), 0.1, 0, r.labelSmoothing(), r.seed(), 1, a.padding(),
+        a.flip(), 0);
   }
 
   /**
@@ -42,7 +48,8 @@ public final class Training {
   public static TrainingState train(Network net, Recipe recipe, String dataset, ImageSet train, EvalSet eval, Preprocessing pre,
       Optimizer optimizer, Trainer.EpochListener listener, boolean progress) {
     TrainConfig config = config(recipe, net, dataset);
-    Trainer trainer = new Trainer(config, net, new Batcher(train, pre, config.augment()), new Batcher(eval.images(), pre, false),
+    Normalization n = pre.normalization();
+    Trainer trainer = new Trainer(config, net, train, new BatchAssembler(train, n, config.augmentation()), eval.images(), eval.batches(),
         progress);
     return trainer.run(null, optimizer != null ? optimizer : config.newOptimizer(), listener);
   }

@@ -61,16 +61,12 @@ public final class VariantScoring {
     int floats = eval.batches().imageFloats();
     float[] x = new float[batchSize * floats];
     int[] labels = new int[batchSize];
-    long[] y = new long[batchSize];
     Shape image = new Shape(eval.images().channels(), eval.images().height(), eval.images().width());
     boolean grad = Ops.gradMode(false);
     try {
       for (int from = 0; from < n; from += batchSize) {
         int b = Math.min(batchSize, n - from);
         eval.batches().assemble(order, from, b, x, labels, null);
-        for (int i = 0; i < b; i++) {
-          y[i] = labels[i];
-        }
         try (NDManager scope = net.manager().newSubManager()) {
           NDArray input = scope.create(FloatBuffer.wrap(x, 0, b * floats), new Shape(b).addAll(image));
           NDArray prefix = net.forward(0, split, input, false);
@@ -80,7 +76,7 @@ public final class VariantScoring {
             }
             try (NDManager variant = scope.newSubManager()) {
               prefix.tempAttach(variant);
-              tallies.get(v).add(net.forward(split, end, prefix, false).toFloatArray(), y, b);
+              tallies.get(v).add(net.forward(split, end, prefix, false).toFloatArray(), labels, b);
             }
           }
         }

@@ -30,7 +30,6 @@ import dev.convcut.study.SweepSettings;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +64,7 @@ public final class StudyPipeline {
     Provenance prov = Provenance.start(o.command(), o.arguments()).configuration(c).seed(c.seed());
     DatasetSpec ds = Datasets.spec(c.dataset());
     ModelSpec spec = new ModelSpec(c.model(), ds.channels(), ds.height(), ds.classes().size(), c.stem());
-    Architecture arch = Architecture.of(spec, Map.of(), new Preprocessing(boxed(ds.normalization().mean()), boxed(ds.normalization().std())),
+    Architecture arch = Architecture.of(spec, Map.of(), Preprocessing.of(ds.normalization()),
         c.dataset(), ds.classes());
     step(o, "load " + ds.title());
     ImageSet train = StudyData.load(arch, c.dataset(), Split.TRAIN, o.data(), prov);
@@ -144,9 +143,5 @@ public final class StudyPipeline {
     } catch (java.io.IOException e) {
       throw new dev.convcut.ConvcutException("could not create " + p + ": " + e.getMessage(), e);
     }
-  }
-
-  private static List<Double> boxed(double[] v) {
-    return Arrays.stream(v).boxed().toList();
   }
 }
