@@ -50,6 +50,9 @@ final class BenchSweepCommand implements Callable<Integer> {
   @Option(names = "--skip-resnet", description = "Skip the ResNet-50 part.")
   boolean skipResnet;
 
+  @Option(names = "--skip-cnn4", description = "Skip the cnn4 comparison and its peer.")
+  boolean skipCnn4;
+
   @Option(names = "--rss-rank-max", defaultValue = "192",
       description = "The memory run's levels are rank1..rankN over every cut of cnn4's conv layers (default: ${DEFAULT-VALUE}: "
           + "about 1,100 evaluations).")
@@ -81,6 +84,21 @@ final class BenchSweepCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("loadAverageBefore", loadAverage());
+    if (!skipCnn4) {
+      cnn4(out, all);
+    }
+    resnetAndMemory(out, all);
+    all.put("loadAverageAfter", loadAverage());
+    if (json) {
+      out.print(Json.write(all));
+    } else {
+      out.println("load average: " + all.get("loadAverageBefore") + " before, " + all.get("loadAverageAfter") + " after");
+    }
+    out.flush();
+    return 0;
+  }
+
+  private void cnn4(PrintWriter out, Map<String, Object> all) throws Exception {
     SweepBenchmark.Comparison cnn4 = SweepBenchmark.compare(new ModelSpec("cnn4", 1, 28, 10), null, Grid.parse(null, null), cnn4Images,
         batch, 1);
     all.put("cnn4", cnn4);
@@ -101,6 +119,9 @@ final class BenchSweepCommand implements Callable<Integer> {
     } else if (!json) {
       out.println("cnn4 peer: not run (" + (noPeer ? "--no-peer" : Files.isRegularFile(peer) ? python + " cannot import torch" : "no " + peer) + ")");
     }
+  }
+
+  private void resnetAndMemory(PrintWriter out, Map<String, Object> all) throws Exception {
     if (!skipResnet) {
       SweepBenchmark.Comparison r50 = SweepBenchmark.compare(new ModelSpec("resnet50", 3, 32, 10), resnetLayers,
           Grid.parse(null, resnetLevels), resnetImages, batch, 2);
@@ -115,21 +136,14 @@ final class BenchSweepCommand implements Callable<Integer> {
       SweepBenchmark.Memory m = SweepBenchmark.memory(new ModelSpec("cnn4", 1, 28, 10), rssRankMax, rssImages, batch, 3, dir, 500);
       all.put("memory", m);
       if (!json) {
-        out.printf(Locale.ROOT, "memory: a sweep of %d rows, %d evaluations in %.0f s: VmRSS %.0f MiB after the baseline, peak %.0f MiB, "
-            + "%.0f MiB at the end (%+.1f MiB)%n", m.rows(), m.evaluations(), m.seconds(), m.startMib(), m.peakMib(), m.endMib(),
-            m.endMib() - m.startMib());
+        out.printf(Locale.ROOT, "memory: a sweep of %d rows, %d evaluations, run twice; VmRSS %.0f MiB before the first; the second "
+            + "(%.0f s): %.0f MiB at its start, peak %.0f MiB, %.0f MiB at its end (%+.1f MiB); JVM heap committed %.0f -> %.0f MiB%n",
+            m.rows(), m.evaluations(), m.warmupStartMib(), m.seconds(), m.startMib(), m.peakMib(), m.endMib(), m.endMib() - m.startMib(),
+            m.heapStartMib(), m.heapEndMib());
       }
     } finally {
       dev.convcut.io.AtomicFiles.deleteRecursively(dir);
     }
-    all.put("loadAverageAfter", loadAverage());
-    if (json) {
-      out.print(Json.write(all));
-    } else {
-      out.println("load average: " + all.get("loadAverageBefore") + " before, " + all.get("loadAverageAfter") + " after");
-    }
-    out.flush();
-    return 0;
   }
 
   static String line(SweepBenchmark.Comparison c) {

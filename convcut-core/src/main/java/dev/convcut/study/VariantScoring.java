@@ -7,6 +7,8 @@ import dev.convcut.eval.Tally;
 import dev.convcut.io.Progress;
 import dev.convcut.model.Network;
 import dev.convcut.model.Ops;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +50,18 @@ public final class VariantScoring {
     int count = layer == null ? 1 : variants.size();
     int split = layer == null || naive ? 0 : net.stageOf(layer);
     int end = net.stages().size();
-    float[] original = layer == null ? null : net.weight(layer);
+    // The engine copies a heap array into a fresh direct buffer on every write; direct buffers made
+    // once per call keep weight swaps from allocating native memory per batch and variant.
+    NDArray weight = layer == null ? null : net.layer(layer).weight().array();
+    ByteBuffer original = layer == null ? null : direct(net.weight(layer));
+    List<ByteBuffer> buffers = new ArrayList<>();
+    for (float[] v : layer == null ? List.<float[]>of() : variants) {
+      if (v.length != weight.size()) {
+        throw new IllegalArgumentException("layer " + layer + " has " + weight.size() + " weights " + weight.getShape() + ", a variant has "
+            + v.length);
+      }
+      buffers.add(direct(v));
+    }
     List<Tally> tallies = new ArrayList<>();
     for (int v = 0; v < count; v++) {
       tallies.add(new Tally(net.spec().classes()));
@@ -72,7 +85,7 @@ public final class VariantScoring {
           NDArray prefix = net.forward(0, split, input, false);
           for (int v = 0; v < count; v++) {
             if (layer != null) {
-              net.setWeight(layer, variants.get(v));
+              weight.set(buffers.get(v));
             }
             try (NDManager variant = scope.newSubManager()) {
               prefix.tempAttach(variant);
@@ -87,9 +100,15 @@ public final class VariantScoring {
     } finally {
       Ops.gradMode(grad);
       if (original != null) {
-        net.setWeight(layer, original);
+        weight.set(original);
       }
     }
     return tallies.stream().map(Score::of).toList();
+  }
+
+  private static ByteBuffer direct(float[] values) {
+    ByteBuffer b = ByteBuffer.allocateDirect(values.length * Float.BYTES).order(ByteOrder.nativeOrder());
+    b.asFloatBuffer().put(values);
+    return b;
   }
 }

@@ -45,9 +45,14 @@ public final class SweepBenchmark {
     }
   }
 
-  /** Resident memory over a long sweep: at the start (after the baseline), the highest, and at the end. */
-  public record Memory(int rows, int evaluations, double startMib, double peakMib, double endMib, List<Double> samplesMib,
-      double seconds) {}
+  /**
+   * Resident memory over a long sweep, run twice: the first pass warms up (the JVM heap and the
+   * native allocators grow to their working size), the second is measured — at its start, its
+   * highest, and its end — with the JVM's committed heap beside it, so growth of the heap and
+   * growth outside it can be told apart.
+   */
+  public record Memory(int rows, int evaluations, double warmupStartMib, double startMib, double peakMib, double endMib,
+      double heapStartMib, double heapEndMib, List<Double> samplesMib, double seconds) {}
 
   /** Random images of a network's input shape. */
   static ImageSet images(ModelSpec spec, int n, long seed) {
@@ -121,7 +126,8 @@ public final class SweepBenchmark {
 
   /**
    * Runs the real sweep ({@link LayerwiseSweep}) of a random cnn4 over rank levels {@code rank1..rankMax}
-   * on every conv layer into {@code out}, sampling the resident memory every {@code sampleMillis}.
+   * on every conv layer into {@code out} twice, sampling the resident memory every {@code sampleMillis}
+   * during the second.
    */
   public static Memory memory(ModelSpec spec, int rankMax, int images, int batch, long seed, Path out, long sampleMillis) {
     StringBuilder levels = new StringBuilder();
@@ -131,8 +137,12 @@ public final class SweepBenchmark {
     try (NDManager manager = NDManager.newBaseManager(); Network net = ModelZoo.build(spec, manager, seed)) {
       EvalSet eval = eval(spec, images, seed);
       VariantScoring.full(net, eval, batch, null);
+      Grid grid = Grid.parse(null, levels.toString());
+      double warmup = ResidentMemory.mib();
+      sweep(net, eval, grid, batch, out.resolve("warm-up"), seed);
       List<Double> samples = java.util.Collections.synchronizedList(new ArrayList<>());
       double start = ResidentMemory.mib();
+      double heapStart = heapMib();
       Thread sampler = new Thread(() -> {
         while (!Thread.currentThread().isInterrupted()) {
           samples.add(ResidentMemory.mib());
@@ -147,14 +157,23 @@ public final class SweepBenchmark {
       sampler.start();
       SweepOutcome o;
       try {
-        o = LayerwiseSweep.run(net, eval, new SweepSettings(LayerKernels.convLayers(net), Grid.parse(null, levels.toString()), batch, out, true,
-            false), "random", "random-weights-" + seed, Provenance.start("bench sweep", List.of()));
+        o = sweep(net, eval, grid, batch, out.resolve("measured"), seed);
       } finally {
         sampler.interrupt();
       }
       double end = ResidentMemory.mib();
       double peak = samples.stream().mapToDouble(Double::doubleValue).max().orElse(end);
-      return new Memory(o.rows(), o.evaluations(), start, Math.max(peak, end), end, List.copyOf(samples), o.seconds());
+      return new Memory(o.rows(), o.evaluations(), warmup, start, Math.max(peak, end), end, heapStart, heapMib(), List.copyOf(samples),
+          o.seconds());
     }
+  }
+
+  private static SweepOutcome sweep(Network net, EvalSet eval, Grid grid, int batch, Path out, long seed) {
+    return LayerwiseSweep.run(net, eval, new SweepSettings(LayerKernels.convLayers(net), grid, batch, out, true, false), "random",
+        "random-weights-" + seed, Provenance.start("bench sweep", List.of()));
+  }
+
+  private static double heapMib() {
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1024.0 * 1024.0);
   }
 }
