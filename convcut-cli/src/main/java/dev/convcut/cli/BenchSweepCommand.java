@@ -137,7 +137,8 @@ final class BenchSweepCommand implements Callable<Integer> {
       all.put("memory", m);
       if (!json) {
         out.printf(Locale.ROOT, "memory: a sweep of %d rows, %d evaluations, run twice; VmRSS %.0f MiB before the first; the second "
-            + "(%.0f s): %.0f MiB at its start, peak %.0f MiB, %.0f MiB at its end (%+.1f MiB); JVM heap committed %.0f -> %.0f MiB%n",
+            + "(%.0f s): %.0f MiB at its start, peak %.0f MiB, %.0f MiB at its end (%+.1f MiB; start and end after a full GC); JVM heap "
+            + "committed %.0f -> %.0f MiB%n",
             m.rows(), m.evaluations(), m.warmupStartMib(), m.seconds(), m.startMib(), m.peakMib(), m.endMib(), m.endMib() - m.startMib(),
             m.heapStartMib(), m.heapEndMib());
       }

@@ -141,6 +141,8 @@ public final class SweepBenchmark {
       double warmup = ResidentMemory.mib();
       sweep(net, eval, grid, batch, out.resolve("warm-up"), seed);
       List<Double> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+      // Collect garbage first, so what remains is what the sweep holds (heap and direct buffers alike).
+      System.gc();
       double start = ResidentMemory.mib();
       double heapStart = heapMib();
       Thread sampler = new Thread(() -> {
@@ -161,8 +163,9 @@ public final class SweepBenchmark {
       } finally {
         sampler.interrupt();
       }
+      double peak = samples.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+      System.gc();
       double end = ResidentMemory.mib();
-      double peak = samples.stream().mapToDouble(Double::doubleValue).max().orElse(end);
       return new Memory(o.rows(), o.evaluations(), warmup, start, Math.max(peak, end), end, heapStart, heapMib(), List.copyOf(samples),
           o.seconds());
     }
