@@ -58,6 +58,9 @@ final class BenchSweepCommand implements Callable<Integer> {
           + "about 1,100 evaluations).")
   int rssRankMax;
 
+  @Option(names = "--rss-passes", defaultValue = "3", description = "Measured passes of the memory run after the warm-up (default: ${DEFAULT-VALUE}).")
+  int rssPasses;
+
   @Option(names = "--rss-images", defaultValue = "32", description = "Test images per evaluation in the memory run (default: ${DEFAULT-VALUE}).")
   int rssImages;
 
@@ -133,13 +136,18 @@ final class BenchSweepCommand implements Callable<Integer> {
     }
     Path dir = Files.createTempDirectory("convcut-bench-sweep");
     try {
-      SweepBenchmark.Memory m = SweepBenchmark.memory(new ModelSpec("cnn4", 1, 28, 10), rssRankMax, rssImages, batch, 3, dir, 500);
+      SweepBenchmark.Memory m = SweepBenchmark.memory(new ModelSpec("cnn4", 1, 28, 10), rssRankMax, rssImages, batch, 3, dir, 500,
+          rssPasses);
       all.put("memory", m);
       if (!json) {
-        out.printf(Locale.ROOT, "memory: a sweep of %d rows, %d evaluations, run twice; VmRSS %.0f MiB before the first; the second "
-            + "(%.0f s): %.0f MiB at its start, peak %.0f MiB, %.0f MiB at its end (%+.1f MiB; start and end after a full GC); JVM heap "
-            + "committed %.0f -> %.0f MiB%n",
-            m.rows(), m.evaluations(), m.warmupStartMib(), m.seconds(), m.startMib(), m.peakMib(), m.endMib(), m.endMib() - m.startMib(),
+        StringBuilder passes = new StringBuilder();
+        for (double v : m.afterEachPassMib()) {
+          passes.append(passes.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f", v));
+        }
+        out.printf(Locale.ROOT, "memory: a sweep of %d rows, %d evaluations (%.0f s a pass), once to warm up, then %d times: VmRSS %.0f MiB "
+            + "before the warm-up, %.0f MiB after it, after each measured pass %s MiB (%+.1f MiB over the measured passes; each after a "
+            + "full GC), peak %.0f MiB; JVM heap committed %.0f -> %.0f MiB%n", m.rows(), m.evaluations(), m.seconds(),
+            m.afterEachPassMib().size(), m.warmupStartMib(), m.startMib(), passes, m.endMib() - m.startMib(), m.peakMib(),
             m.heapStartMib(), m.heapEndMib());
       }
     } finally {

@@ -52,7 +52,7 @@ public final class SweepBenchmark {
    * growth outside it can be told apart.
    */
   public record Memory(int rows, int evaluations, double warmupStartMib, double startMib, double peakMib, double endMib,
-      double heapStartMib, double heapEndMib, List<Double> samplesMib, double seconds) {}
+      double heapStartMib, double heapEndMib, List<Double> samplesMib, double seconds, List<Double> afterEachPassMib) {}
 
   /** Random images of a network's input shape. */
   static ImageSet images(ModelSpec spec, int n, long seed) {
@@ -126,10 +126,13 @@ public final class SweepBenchmark {
 
   /**
    * Runs the real sweep ({@link LayerwiseSweep}) of a random cnn4 over rank levels {@code rank1..rankMax}
-   * on every conv layer into {@code out} twice, sampling the resident memory every {@code sampleMillis}
-   * during the second.
+   * on every conv layer into {@code out}: once to warm up, then {@code passes} times measured,
+   * sampling the resident memory every {@code sampleMillis} and after a full GC at the end of each pass.
    */
-  public static Memory memory(ModelSpec spec, int rankMax, int images, int batch, long seed, Path out, long sampleMillis) {
+  public static Memory memory(ModelSpec spec, int rankMax, int images, int batch, long seed, Path out, long sampleMillis, int passes) {
+    if (passes < 1) {
+      throw new IllegalArgumentException("passes must be ≥ 1, got " + passes);
+    }
     StringBuilder levels = new StringBuilder();
     for (int k = 1; k <= rankMax; k++) {
       levels.append(k == 1 ? "" : ",").append("rank").append(k);
@@ -157,9 +160,14 @@ public final class SweepBenchmark {
       }, "rss-sampler");
       sampler.setDaemon(true);
       sampler.start();
-      SweepOutcome o;
+      SweepOutcome o = null;
+      List<Double> afterEach = new ArrayList<>();
       try {
-        o = sweep(net, eval, grid, batch, out.resolve("measured"), seed);
+        for (int pass = 1; pass <= passes; pass++) {
+          o = sweep(net, eval, grid, batch, out.resolve("measured-" + pass), seed);
+          System.gc();
+          afterEach.add(ResidentMemory.mib());
+        }
       } finally {
         sampler.interrupt();
       }
@@ -167,7 +175,7 @@ public final class SweepBenchmark {
       System.gc();
       double end = ResidentMemory.mib();
       return new Memory(o.rows(), o.evaluations(), warmup, start, Math.max(peak, end), end, heapStart, heapMib(), List.copyOf(samples),
-          o.seconds());
+          o.seconds(), afterEach);
     }
   }
 
