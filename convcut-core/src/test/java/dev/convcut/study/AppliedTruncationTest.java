@@ -2,7 +2,6 @@ package dev.convcut.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
 import dev.convcut.model.Network;
 import dev.convcut.tensor.Cut;
 import dev.convcut.tensor.CutSpectrum;
@@ -10,22 +9,10 @@ import dev.convcut.tensor.CutSvd;
 import dev.convcut.tensor.Kernel;
 import dev.convcut.tensor.RankProfile;
 import dev.convcut.tensor.Truncation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class AppliedTruncationTest {
-  static NDManager manager;
+class AppliedTruncationTest extends WithEngine {
 
-  @BeforeAll
-  static void start() {
-    manager = StudyFixtures.manager();
-  }
-
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
 
   @Test
   void applyingAPlanWritesTheTruncatedKernelsAndRecordsRanksAndMetrics() {

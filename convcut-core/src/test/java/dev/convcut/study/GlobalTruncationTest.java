@@ -2,31 +2,18 @@ package dev.convcut.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
 import dev.convcut.io.CsvTable;
 import dev.convcut.model.Network;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.report.data.GlobalSweep;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GlobalTruncationTest {
-  static NDManager manager;
+class GlobalTruncationTest extends WithEngine {
   @TempDir Path tmp;
 
-  @BeforeAll
-  static void start() {
-    manager = StudyFixtures.manager();
-  }
-
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
 
   @Test
   void oneRowPerCutAndLevelWithAllLayersTruncatedAtOnce() {

@@ -3,7 +3,6 @@ package dev.convcut.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
 import dev.convcut.ConvcutException;
 import dev.convcut.io.CsvTable;
 import dev.convcut.model.Network;
@@ -17,13 +16,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LayerwiseSweepTest {
-  static NDManager manager;
+class LayerwiseSweepTest extends WithEngine {
   @TempDir Path tmp;
 
   /** One sweep over the default grid, shared by the tests that only read it. */
@@ -32,16 +29,11 @@ class LayerwiseSweepTest {
 
   @BeforeAll
   static void start() {
-    manager = StudyFixtures.manager();
     try (Network net = StudyFixtures.network(manager, StudyFixtures.CNN4, 1)) {
       defaults = sweep(net, shared.resolve("defaults"), null, false);
     }
   }
 
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
 
   private static SweepOutcome sweep(Network net, Path out, String levels, boolean force) {
     SweepSettings s = new SweepSettings(List.of("features.0", "features.6"), StudyFixtures.grid(null, levels), 16, out, force, false);

@@ -3,29 +3,16 @@ package dev.convcut.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
 import dev.convcut.model.Network;
 import dev.convcut.tensor.Cut;
 import dev.convcut.tensor.CutSvd;
 import dev.convcut.tensor.Kernel;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class VariantScoringTest {
-  static NDManager manager;
+class VariantScoringTest extends WithEngine {
 
-  @BeforeAll
-  static void start() {
-    manager = StudyFixtures.manager();
-  }
-
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
 
   private static List<float[]> truncations(Network net, String layer) {
     Kernel k = LayerKernels.kernel(net, layer);
