@@ -26,6 +26,12 @@ import picocli.CommandLine.Command;
       LayersCommand.class,
       ExportCommand.class,
       ImportCommand.class,
+      SpectrumCommand.class,
+      SweepCommand.class,
+      TruncateCommand.class,
+      RetrainCommand.class,
+      DemoCommand.class,
+      StudyCommand.class,
       ReportCommand.class,
       BenchCommand.class,
     })

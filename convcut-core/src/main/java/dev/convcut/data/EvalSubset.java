@@ -63,6 +63,11 @@ public final class EvalSubset {
     return indices.length;
   }
 
+  /** The number of images in the split the subset was drawn from. */
+  public int total() {
+    return total;
+  }
+
   /** Whether this is the whole split. */
   public boolean isWhole() {
     return indices.length == total;

@@ -63,6 +63,11 @@ public final class CsvTable {
     return table;
   }
 
+  /** The column names in header order. */
+  public List<String> columns() {
+    return List.copyOf(columns.keySet());
+  }
+
   public Path file() {
     return file;
   }

@@ -2,6 +2,7 @@ package dev.convcut.tensor.decompose;
 
 import dev.convcut.tensor.Cut;
 import dev.convcut.tensor.CutSvd;
+import dev.convcut.tensor.Index;
 import dev.convcut.tensor.Kernel;
 import dev.convcut.tensor.linalg.Matrix;
 import dev.convcut.tensor.linalg.ThinSvd;
@@ -58,6 +59,24 @@ public record CutFactors(Kernel original, Cut cut, int rank, ConvFactor first, C
       case OIW_H -> pair(svd, k, Kernel.of(perChannel(b, i), i * k, 1, h, 1), i, SpatialAxes.ROWS,
           Kernel.of(Permutation.permute(a, new int[] {o * i, x, k}, 0, 2, 1), o, i * k, 1, x), SpatialAxes.COLUMNS);
     };
+  }
+
+  /**
+   * The weight count of the two factors of a kernel of {@code shape} truncated along {@code cut}
+   * to rank {@code k}, without decomposing: {@code rows·k} for the second factor plus {@code k·cols}
+   * for the first, repeated once per input channel when {@code i} is on the row side (the grouped
+   * "B per channel" layouts). Equals {@code of(svd, k).parameters()}.
+   */
+  public static long parameters(Cut cut, int[] shape, int k) {
+    Kernel template = Kernel.zeros(shape);
+    int r = cut.fullRank(template);
+    if (k < 1 || k > r) {
+      throw new IllegalArgumentException("rank " + k + " is outside 1.." + r + " for cut " + cut + " of a kernel " + template.shapeString());
+    }
+    long rows = cut.rows(template);
+    long cols = cut.cols(template);
+    long copies = cut.order() == 4 && cut.rowIndices().contains(Index.I) ? shape[1] : 1;
+    return rows * k + (long) k * cols * copies;
   }
 
   private static CutFactors pair(CutSvd svd, int k, Kernel first, int groups, SpatialAxes firstAxes, Kernel second, SpatialAxes secondAxes) {

@@ -75,4 +75,22 @@ class CutFactorsTest {
     assertThatThrownBy(() -> CutFactors.of(svd, 0)).hasMessageContaining("rank 0 is outside 1..2 for cut oih|w");
     assertThatThrownBy(() -> CutFactors.of(svd, 3)).hasMessageContaining("rank 3");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = Cut.class, names = "O_I", mode = EnumSource.Mode.EXCLUDE)
+  void parameterCountWithoutDecomposingMatchesTheFactorsAtEveryRank(Cut cut) {
+    for (Kernel k : new Kernel[] {w, TestKernels.gaussian(new Random(104), 6, 3, 1, 1)}) {
+      CutSvd svd = CutSvd.of(k, cut);
+      for (int rank = 1; rank <= svd.spectrum().fullRank(); rank++) {
+        assertThat(CutFactors.parameters(cut, k.shape(), rank)).as("%s rank %d", cut, rank).isEqualTo(CutFactors.of(svd, rank).parameters());
+      }
+    }
+  }
+
+  @Test
+  void parameterCountOfALinearKernelIsBothFactors() {
+    Kernel fc = TestKernels.gaussian(new Random(105), 7, 5);
+    assertThat(CutFactors.parameters(Cut.O_I, fc.shape(), 2)).isEqualTo(CutFactors.of(CutSvd.of(fc, Cut.O_I), 2).parameters()).isEqualTo(24);
+    assertThatThrownBy(() -> CutFactors.parameters(Cut.O_I, fc.shape(), 6)).hasMessageContaining("outside 1..5");
+  }
 }

@@ -1,0 +1,57 @@
+package dev.convcut.study;
+
+import dev.convcut.Seeds;
+import dev.convcut.UsageException;
+import dev.convcut.checkpoint.Architecture;
+import dev.convcut.data.DataOptions;
+import dev.convcut.data.DataSource;
+import dev.convcut.data.Datasets;
+import dev.convcut.data.ImageSet;
+import dev.convcut.data.LabelKind;
+import dev.convcut.data.Split;
+import dev.convcut.provenance.Provenance;
+import java.nio.file.Path;
+
+/**
+ * The data a study step needs for a checkpoint: the dataset its architecture names (or another
+ * of the same shape), a split of it, and the evaluation set drawn from the test split, with every
+ * data file recorded in the run's provenance. CIFAR-100 with 20 classes reads the coarse labels.
+ */
+public final class StudyData {
+  private StudyData() {}
+
+  /** The dataset to use: {@code override} if given, else the one the checkpoint was trained on. */
+  public static String dataset(Architecture arch, String override) {
+    String name = override != null ? override : arch.dataset();
+    if (name == null || name.isBlank()) {
+      throw new UsageException("the checkpoint does not name its dataset; pass --dataset");
+    }
+    return name;
+  }
+
+  /** Loads {@code split} of the dataset for {@code arch}, checking that its images fit the network. */
+  public static ImageSet load(Architecture arch, String dataset, Split split, DataOptions options, Provenance provenance) {
+    DataOptions o = arch.classes() == 20 && dataset.equals("cifar100")
+        ? new DataOptions(options.dataDir(), LabelKind.COARSE, options.allowDownload(), options.locations()) : options;
+    DataSource source = Datasets.locate(dataset, o);
+    DataOptions here = new DataOptions(source.path(), o.labels(), false, o.locations());
+    ImageSet set = Datasets.load(dataset, split, here);
+    if (set.channels() != arch.channels() || set.height() != arch.size() || set.width() != arch.size()
+        || set.classes().size() != arch.classes()) {
+      throw new UsageException(dataset + " images are " + set.channels() + "x" + set.height() + "x" + set.width() + " in "
+          + set.classes().size() + " classes, but the checkpoint's " + arch.model() + " takes " + arch.channels() + "x" + arch.size()
+          + "x" + arch.size() + " in " + arch.classes() + " classes; pass a --dataset that fits");
+    }
+    if (provenance != null) {
+      for (Path f : Datasets.files(source)) {
+        provenance.input("data/" + dataset + "/" + f.getFileName(), f);
+      }
+    }
+    return set;
+  }
+
+  /** The evaluation set: {@code samples} test images drawn from the root {@code seed} (0: the whole test split). */
+  public static EvalSet evalSet(Architecture arch, ImageSet test, int samples, long seed) {
+    return EvalSet.of(test, arch.preprocessing().normalization(), samples, new Seeds(seed).forPurpose("eval-subset"));
+  }
+}

@@ -1,0 +1,107 @@
+package dev.convcut.study;
+
+import dev.convcut.io.CsvTable;
+import dev.convcut.io.Progress;
+import dev.convcut.model.Network;
+import dev.convcut.provenance.Provenance;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The life of one sweep-like run in its folder, shared by the layer-wise sweep and the global
+ * truncation: discard an earlier run when forced, take the configuration lock, open the row log,
+ * learn which rows are done and the baseline (scoring it if no earlier run did), and at the end
+ * write the JSON and run.json.
+ */
+final class SweepRun implements AutoCloseable {
+  final RowLog log;
+  final Set<String> done = new HashSet<>();
+  final Score baseline;
+  private final String name;
+  private final Object configuration;
+  private final EvalSet eval;
+  private final int resumed;
+  private final long started = System.nanoTime();
+  private int evaluations;
+
+  private SweepRun(String name, Object configuration, EvalSet eval, RowLog log, Score baseline, int resumed) {
+    this.name = name;
+    this.configuration = configuration;
+    this.eval = eval;
+    this.log = log;
+    this.baseline = baseline;
+    this.resumed = resumed;
+  }
+
+  /**
+   * Starts (or resumes) the run {@code name} in {@code s.out()}.
+   *
+   * @param key a finished row's identity
+   * @param baselineRow the fields of the baseline row for a score
+   */
+  static SweepRun start(String name, List<String> columns, Network net, EvalSet eval, SweepSettings s, Object configuration,
+      Function<CsvTable.Row, String> key, Function<Score, List<Object>> baselineRow) {
+    SweepFiles.prepare(s.out(), name, s.force());
+    ConfigLock.acquire(s.out(), name, configuration);
+    RowLog log = RowLog.open(s.out().resolve(name + ".csv"), columns);
+    Score found = null;
+    Set<String> done = new HashSet<>();
+    for (CsvTable.Row r : log.existing()) {
+      done.add(key.apply(r));
+      if (SweepRow.BASELINE.equals(r.text("level"))) {
+        found = score(r);
+      }
+    }
+    boolean scored = found == null;
+    if (scored) {
+      try (Progress bar = progress(s, "baseline", eval.size())) {
+        found = VariantScoring.full(net, eval, s.batchSize(), bar);
+      }
+      log.append(baselineRow.apply(found));
+    }
+    SweepRun run = new SweepRun(name, configuration, eval, log, found, log.existing().size());
+    run.done.addAll(done);
+    run.evaluations = scored ? 1 : 0;
+    return run;
+  }
+
+  /** A row's score as the file holds it. */
+  static Score score(CsvTable.Row r) {
+    return new Score(r.number("top1"), r.number("top5"), r.number("loss"), r.integer("eval_samples"));
+  }
+
+  void evaluated(int n) {
+    evaluations += n;
+  }
+
+  static Progress progress(SweepSettings s, String label, long total) {
+    return s.progress() ? new Progress(label, total, "img") : new Progress(System.err, false, label, total, "img");
+  }
+
+  /** Closes the log, writes {@code NAME.json} and run.json, and says what the run did. */
+  SweepOutcome finish(Path out, Provenance provenance) {
+    close();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Path csv = out.resolve(name + ".csv");
+    int rows = CsvTable.read(csv).rows().size();
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("rows", rows);
+    summary.put("evaluationsThisRun", evaluations);
+    summary.put("rowsFromEarlierRun", resumed);
+    summary.put("secondsThisRun", seconds);
+    summary.put("evalSet", eval.subset().toString());
+    Path json = SweepFiles.writeJson(csv, configuration, summary);
+    provenance.configuration(configuration).writeTo(out, summary);
+    return new SweepOutcome(csv, json, rows, evaluations, resumed, baseline, seconds);
+  }
+
+  @Override
+  public void close() {
+    log.close();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.convcut.study;
+
+import dev.convcut.Seeds;
+import dev.convcut.checkpoint.Preprocessing;
+import dev.convcut.data.Augmentation;
+import dev.convcut.data.BatchAssembler;
+import dev.convcut.data.Datasets;
+import dev.convcut.data.EvalSubset;
+import dev.convcut.data.ImageSet;
+import dev.convcut.data.Normalization;
+import dev.convcut.model.Network;
+import dev.convcut.train.Optimizer;
+import dev.convcut.train.TrainConfig;
+import dev.convcut.train.Trainer;
+import dev.convcut.train.TrainingState;
+import java.util.List;
+
+/**
+ * Runs convcut's trainer ({@link Trainer}) for a study step: the recipe turned into a {@link
+ * TrainConfig}, the training images (optionally a seeded subset), and evaluation after every
+ * epoch on the step's evaluation set. The only place the study builds a trainer.
+ */
+public final class Training {
+  private Training() {}
+
+  /** The training images the recipe asks for: the whole split, or {@code trainImages} of it drawn from the recipe's seed. */
+  public static ImageSet trainImages(ImageSet split, Recipe recipe) {
+    if (recipe.trainImages() == 0 || recipe.trainImages() >= split.size()) {
+      return split;
+    }
+    return EvalSet.copy(split, EvalSubset.draw(split, recipe.trainImages(), new Seeds(recipe.seed()).forPurpose("train-subset")).indices());
+  }
+
+  /** The trainer's configuration; the images are chosen by {@link #trainImages}, so its own limit is off. */
+  public static TrainConfig config(Recipe r, Network net, String dataset) {
+    Augmentation a = r.augment() ? Datasets.spec(dataset).trainAugmentation() : Augmentation.NONE;
+    return new TrainConfig(net.spec().model(), dataset, net.spec().stem(), r.epochs(), r.batchSize(), r.optimizer(), r.lr(),
+        r.momentum(), false, r.weightDecay(), true, r.schedule(), List.of(), 0.1, 0, r.labelSmoothing(), r.seed(), 1, a.padding(),
+        a.flip(), 0);
+  }
+
+  /**
+   * Trains {@code net} in place and returns the final state; after every epoch {@code listener}
+   * gets the metrics, evaluated on {@code eval}.
+   *
+   * @param optimizer the optimizer to use, or null for the recipe's
+   */
+  public static TrainingState train(Network net, Recipe recipe, String dataset, ImageSet train, EvalSet eval, Preprocessing pre,
+      Optimizer optimizer, Trainer.EpochListener listener, boolean progress) {
+    TrainConfig config = config(recipe, net, dataset);
+    Normalization n = pre.normalization();
+    Trainer trainer = new Trainer(config, net, train, new BatchAssembler(train, n, config.augmentation()), eval.images(), eval.batches(),
+        progress);
+    return trainer.run(null, optimizer != null ? optimizer : config.newOptimizer(), listener);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.convcut.study.pipeline;
+
+import ai.djl.ndarray.NDManager;
+import dev.convcut.checkpoint.Architecture;
+import dev.convcut.checkpoint.Checkpoint;
+import dev.convcut.checkpoint.Checkpoints;
+import dev.convcut.checkpoint.Preprocessing;
+import dev.convcut.data.DataOptions;
+import dev.convcut.data.DataSource;
+import dev.convcut.data.DatasetSpec;
+import dev.convcut.data.Datasets;
+import dev.convcut.data.ImageSet;
+import dev.convcut.data.LabelKind;
+import dev.convcut.data.Split;
+import dev.convcut.io.Hashing;
+import dev.convcut.model.ModelSpec;
+import dev.convcut.provenance.Provenance;
+import dev.convcut.report.Report;
+import dev.convcut.report.analysis.Criteria;
+import dev.convcut.study.EvalSet;
+import dev.convcut.study.GlobalTruncation;
+import dev.convcut.study.LayerKernels;
+import dev.convcut.study.LayerSelection;
+import dev.convcut.study.LayerwiseSweep;
+import dev.convcut.study.SpectrumFiles;
+import dev.convcut.study.SpectrumRun;
+import dev.convcut.study.StudyData;
+import dev.convcut.study.SweepOutcome;
+import dev.convcut.study.SweepSettings;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole study of SCIENCE.md on one configuration, into one run directory laid out as
+ * docs/formats.md says: train (or reuse) the model, spectrum, layer-wise sweep, global
+ * truncation, re-training of the most aggressive global truncation that lost accuracy, report.
+ * Every step scores on the same evaluation set; every step resumes (a killed run re-run with the
+ * same command finishes without redoing finished work). {@code convcut demo} and {@code convcut
+ * study} both run this.
+ */
+public final class StudyPipeline {
+  private StudyPipeline() {}
+
+  /**
+   * Where and how to run.
+   *
+   * @param cache where trained models are kept between runs ({@code ~/.convcut/cache})
+   * @param log step-by-step notes (stderr); the summary is the caller's to print
+   */
+  public record Options(Path out, DataOptions data, Path cache, boolean progress, PrintStream log, List<String> arguments,
+      String command) {}
+
+  /** What the run produced: the report, the re-trained truncation (empty if none lost accuracy) and each step's wall time. */
+  public record Result(Path out, Report.Result report, Optional<String> retrained, Map<String, Map<String, Double>> times) {}
+
+  public static Result run(StudyConfig c, Options o) {
+    StepClock clock = new StepClock();
+    Provenance prov = Provenance.start(o.command(), o.arguments()).configuration(c).seed(c.seed());
+    DatasetSpec ds = Datasets.spec(c.dataset());
+    ModelSpec spec = new ModelSpec(c.model(), ds.channels(), ds.height(), ds.classes().size(), c.stem());
+    Architecture arch = Architecture.of(spec, Map.of(), Preprocessing.of(ds.normalization()),
+        c.dataset(), ds.classes());
+    step(o, "load " + ds.title());
+    ImageSet train = StudyData.load(arch, c.dataset(), Split.TRAIN, o.data(), prov);
+    ImageSet test = StudyData.load(arch, c.dataset(), Split.TEST, o.data(), null);
+    EvalSet eval = StudyData.evalSet(arch, test, c.evalSamples(), c.seed());
+    DataSource source = Datasets.locate(c.dataset(), new DataOptions(o.data().dataDir(), LabelKind.FINE, false, o.data().locations()));
+    clock.lap("load");
+    o.log().println("  evaluation set: " + eval.subset());
+    Provenance.start(o.command(), o.arguments()).configuration(c).seed(c.seed()).writeTo(mkdirs(o.out()), Map.of("status", "running"));
+
+    step(o, "model");
+    TrainedModel.Result model = TrainedModel.obtain(c, arch, train, eval, Datasets.files(source), o.cache(), o.out(), o.progress(), o.log(),
+        o.arguments());
+    clock.lap("model");
+    prov.input("model/" + Checkpoints.WEIGHTS, model.checkpoint().resolve(Checkpoints.WEIGHTS));
+    String sha = Hashing.sha256(model.checkpoint().resolve(Checkpoints.WEIGHTS));
+    Optional<String> retrained;
+    try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(model.checkpoint(), manager)) {
+      var net = ck.network();
+      step(o, "spectrum");
+      Path spectrum = o.out().resolve("spectrum");
+      if (!Files.exists(spectrum.resolve(SpectrumFiles.CSV))) {
+        SpectrumRun.run(net, spectrum, false, sub(o, "spectrum"));
+      }
+      clock.lap("spectrum");
+
+      step(o, "layer-wise sweep");
+      SweepOutcome sweep = LayerwiseSweep.run(net, eval, settings(c.sweep(), net, o, "sweep", c.batchSize()), c.dataset(), sha,
+          sub(o, "sweep"));
+      o.log().printf(Locale.ROOT, "  %d rows, %d evaluations, baseline top-1 %.2f%%%n", sweep.rows(), sweep.evaluations(),
+          100 * sweep.baseline().top1());
+      clock.lap("sweep");
+
+      step(o, "global truncation");
+      SweepOutcome global = GlobalTruncation.run(net, eval, settings(c.global(), net, o, "global", c.batchSize()), c.dataset(), sha,
+          sub(o, "global"));
+      o.log().printf(Locale.ROOT, "  %d rows, %d evaluations%n", global.rows(), global.evaluations());
+      clock.lap("global");
+
+      step(o, "re-training");
+      retrained = StudyRetrain.run(c, o, arch, model.checkpoint(), global.csv(), settings(c.global(), net, o, "global", c.batchSize()).layers(),
+          eval, train, sweep.baseline(), manager);
+      clock.lap("retrain");
+    }
+
+    step(o, "report");
+    Map<String, Object> results = new LinkedHashMap<>();
+    results.put("secondsPerStep", clock.times());
+    results.put("evalSet", eval.subset().toString());
+    results.put("modelFromCache", model.cached());
+    results.put("retrained", retrained.orElse(null));
+    prov.writeTo(o.out(), results);
+    Report.Result report = Report.write(o.out(), null, new Criteria(c.tolerance(), Criteria.DEFAULT_RECOVER_EPOCHS,
+        Criteria.DEFAULT_MIN_NORM_LOSS), false, o.arguments());
+    clock.lap("report");
+    return new Result(o.out(), report, retrained, clock.times());
+  }
+
+  static SweepSettings settings(StudyConfig.GridConfig g, dev.convcut.model.Network net, Options o, String folder, int batch) {
+    List<String> layers = g.layers().isEmpty() ? LayerKernels.convLayers(net)
+        : LayerSelection.resolve(g.layers(), LayerKernels.denseLayers(net), "layers (dense conv and linear)");
+    return new SweepSettings(layers, g.grid(), batch, o.out().resolve(folder), false, o.progress());
+  }
+
+  static Provenance sub(Options o, String step) {
+    return Provenance.start(o.command() + " " + step, o.arguments());
+  }
+
+  private static void step(Options o, String name) {
+    o.log().println("== " + name);
+  }
+
+  private static Path mkdirs(Path p) {
+    try {
+      return Files.createDirectories(p);
+    } catch (java.io.IOException e) {
+      throw new dev.convcut.ConvcutException("could not create " + p + ": " + e.getMessage(), e);
+    }
+  }
+}
