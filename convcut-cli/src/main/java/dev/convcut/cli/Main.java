@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       DataCommand.class,
       LayersCommand.class,
       ExportCommand.class,
+      CompressCommand.class,
       ImportCommand.class,
       ReportCommand.class,
       BenchCommand.class,

@@ -26,15 +26,24 @@ import java.util.List;
  */
 public final class Factorizer {
   private final CpAls.Options cpDefaults;
+  private final boolean fold;
 
-  /** @param cpDefaults seed, tolerance and iteration limit for CP-ALS (its rank is replaced per layer) */
-  public Factorizer(CpAls.Options cpDefaults) {
+  /**
+   * @param cpDefaults seed, tolerance and iteration limit for CP-ALS (its rank is replaced per layer)
+   * @param fold merge a square 1×1 factor at either end of the chain into its dense neighbour
+   *     ({@link PassThrough}); off only to test the unmerged chains
+   */
+  public Factorizer(CpAls.Options cpDefaults, boolean fold) {
     this.cpDefaults = cpDefaults;
+    this.fold = fold;
   }
 
-  /** CP-ALS from seed 0, stopping when the fit improves by less than 1e-7 in a sweep, at most 500 sweeps. */
+  /**
+   * CP-ALS from seed 0, stopping when the fit improves by less than 1e-7 in a sweep, at most 500
+   * sweeps; square pass-through factors merged.
+   */
   public static Factorizer standard() {
-    return new Factorizer(CpAls.Options.ofRank(1));
+    return new Factorizer(CpAls.Options.ofRank(1), true);
   }
 
   /** Checks that {@code layer} can take {@code method} at all (groups, 1×1 kernels, trivial cuts). */
@@ -85,11 +94,11 @@ public final class Factorizer {
       }
       case CP -> {
         ranks = new int[] {RankLimits.cp(layer, request, r -> cp(w, r).normLoss())};
-        return cp(w, ranks[0]).layer(layer, method, ranks);
+        return cp(w, ranks[0]).layer(layer, method, ranks, fold);
       }
       default -> throw new IllegalStateException("unhandled method " + method);
     }
-    return build(layer, method, ranks, f);
+    return assemble(layer, method, ranks, f, f.reconstruct(), fold);
   }
 
   /** A decomposition with its reconstruction, kept while CP's rank search tries several. */
@@ -98,8 +107,8 @@ public final class Factorizer {
       return 1 - reconstruction.norm() / f.original().norm();
     }
 
-    FactorizedLayer layer(DenseConv layer, Method method, int[] ranks) {
-      return assemble(layer, method, ranks, f, reconstruction);
+    FactorizedLayer layer(DenseConv layer, Method method, int[] ranks, boolean fold) {
+      return assemble(layer, method, ranks, f, reconstruction, fold);
     }
   }
 
@@ -109,13 +118,10 @@ public final class Factorizer {
     return new Result(f, f.reconstruct());
   }
 
-  private static FactorizedLayer build(DenseConv layer, Method method, int[] ranks, Factorization f) {
-    return assemble(layer, method, ranks, f, f.reconstruct());
-  }
-
-  private static FactorizedLayer assemble(DenseConv layer, Method method, int[] ranks, Factorization f, Kernel reconstruction) {
+  private static FactorizedLayer assemble(DenseConv layer, Method method, int[] ranks, Factorization f, Kernel reconstruction,
+      boolean fold) {
     Kernel w = f.original();
-    List<ConvFactor> factors = f.factors();
+    List<ConvFactor> factors = fold ? PassThrough.fold(f.factors()) : f.factors();
     List<float[]> weights = new ArrayList<>();
     for (ConvFactor c : factors) {
       weights.add(c.weight().toFloatArray());

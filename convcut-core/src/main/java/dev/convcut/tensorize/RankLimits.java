@@ -1,6 +1,7 @@
 package dev.convcut.tensorize;
 
 import dev.convcut.UsageException;
+import dev.convcut.model.ConvSpec;
 import dev.convcut.tensor.CutSpectrum;
 import dev.convcut.tensor.Level;
 import dev.convcut.tensor.decompose.TensorTrain;
@@ -79,6 +80,19 @@ public final class RankLimits {
     return (int) (size / max);
   }
 
+  /** CP's rank for {@code keep=f}: {@code max(1, ceil(f·R_max))}. */
+  public static int cpRank(DenseConv layer, double keep) {
+    int max = cpMax(layer);
+    int r = BigDecimal.valueOf(keep).multiply(BigDecimal.valueOf(max)).setScale(0, RoundingMode.CEILING).intValueExact();
+    return Math.max(1, Math.min(r, max));
+  }
+
+  /** Parameters of CP at rank {@code r}: {@code r·(I + H + W + O)} weights plus the bias. */
+  public static long cpParams(DenseConv layer, int r) {
+    ConvSpec s = layer.spec();
+    return (long) r * (s.inChannels() + s.kernelH() + s.kernelW() + s.outChannels()) + (s.bias() ? s.outChannels() : 0);
+  }
+
   static int cp(DenseConv layer, RankRequest request, IntToDoubleFunction normLossAt) {
     Method m = Method.of(Method.Kind.CP);
     int max = cpMax(layer);
@@ -92,8 +106,7 @@ public final class RankLimits {
       return r;
     }
     if (level instanceof Level.Keep keep) {
-      int r = BigDecimal.valueOf(keep.fraction()).multiply(BigDecimal.valueOf(max)).setScale(0, RoundingMode.CEILING).intValueExact();
-      return Math.max(1, Math.min(r, max));
+      return cpRank(layer, keep.fraction());
     }
     if (level instanceof Level.Loss loss) {
       int lo = 1;

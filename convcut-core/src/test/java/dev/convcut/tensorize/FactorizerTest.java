@@ -56,6 +56,9 @@ class FactorizerTest {
 
   static Random rng = new Random(20);
 
+  /** Keeps every factor, so the full-rank tests exercise each form's whole chain. */
+  static final Factorizer UNFOLDED = new Factorizer(CpAls.Options.ofRank(1), false);
+
   static float[] gaussian(int n) {
     float[] v = new float[n];
     for (int j = 0; j < n; j++) {
@@ -92,6 +95,13 @@ class FactorizerTest {
     }
   }
 
+  /** Relative error of the chain's output against a dense layer holding the kernel the chain computes. */
+  static double chainError(FactorizedLayer f) {
+    DenseConv d = f.dense();
+    DenseConv reconstructed = new DenseConv(d.name(), d.spec(), d.inH(), d.inW(), f.reconstruction(), d.bias());
+    return outputError(new FactorizedLayer(reconstructed, f.method(), f.ranks(), f.form(), f.weights(), f.reconstruction(), 0, 0));
+  }
+
   static void set(Conv2d conv, Map<String, float[]> arrays) {
     for (Param p : conv.params()) {
       float[] v = arrays.get(p.name());
@@ -106,7 +116,7 @@ class FactorizerTest {
     for (ConvSpec spec : geometries(4, 5, 3, 2)) {
       DenseConv d = randomDense(spec);
       for (Cut cut : Cut.fourIndex()) {
-        FactorizedLayer f = Factorizer.standard().factorize(d, Method.svd(cut), RankRequest.level(Level.keep(1.0)));
+        FactorizedLayer f = UNFOLDED.factorize(d, Method.svd(cut), RankRequest.level(Level.keep(1.0)));
         assertThat(f.form().factors()).hasSize(2);
         assertThat(f.relError()).as("%s %s", cut, spec).isLessThan(1e-6);
         assertThat(outputError(f)).as("%s %s", cut, spec).isLessThan(1e-4);
@@ -118,11 +128,11 @@ class FactorizerTest {
   void tucker2AndTensorTrainAtFullRankComputeTheDenseLayer() {
     for (ConvSpec spec : geometries(4, 5, 2, 3)) {
       DenseConv d = randomDense(spec);
-      FactorizedLayer t = Factorizer.standard().factorize(d, Method.of(Method.Kind.TUCKER2), RankRequest.ranks(5, 4));
+      FactorizedLayer t = UNFOLDED.factorize(d, Method.of(Method.Kind.TUCKER2), RankRequest.ranks(5, 4));
       assertThat(t.form().factors()).hasSize(3);
       assertThat(outputError(t)).as("tucker2 %s", spec).isLessThan(1e-4);
       int[] max = TensorTrain.maxRanks(d.kernel());
-      FactorizedLayer tt = Factorizer.standard().factorize(d, Method.of(Method.Kind.TT), RankRequest.ranks(max));
+      FactorizedLayer tt = UNFOLDED.factorize(d, Method.of(Method.Kind.TT), RankRequest.ranks(max));
       assertThat(tt.form().factors()).hasSize(4);
       assertThat(outputError(tt)).as("tt %s", spec).isLessThan(1e-4);
     }
@@ -130,7 +140,7 @@ class FactorizerTest {
 
   @Test
   void cpAtTheKernelsCpRankComputesTheDenseLayer() {
-    Factorizer precise = new Factorizer(new CpAls.Options(1, 3L, 1e-13, 3000));
+    Factorizer precise = new Factorizer(new CpAls.Options(1, 3L, 1e-13, 3000), false);
     for (ConvSpec spec : geometries(4, 5, 3, 2)) {
       DenseConv d = dense(spec, lowCpRank(3, 5, 4, 3, 2));
       FactorizedLayer cp = precise.factorize(d, Method.of(Method.Kind.CP), RankRequest.ranks(3));
@@ -155,11 +165,27 @@ class FactorizerTest {
           RankRequest.level(Level.keep(1.0)));
       // The truncated kernel's own full-rank chain: same output as the low-rank chain.
       assertThat(outputError(asDense)).isLessThan(1e-4);
-      DenseConv withReconstruction = new DenseConv("conv", spec, 9, 8, f.reconstruction(), d.bias());
-      FactorizedLayer same = new FactorizedLayer(withReconstruction, f.method(), f.ranks(), f.form(), f.weights(),
-          f.reconstruction(), 0, 0);
-      assertThat(outputError(same)).as(f.method().toString()).isLessThan(1e-4);
+      assertThat(chainError(f)).as(f.method().toString()).isLessThan(1e-4);
     }
+  }
+
+  @Test
+  void squarePassThroughFactorsAreMergedAndTheOutputStaysTheSame() {
+    for (ConvSpec spec : geometries(4, 5, 3, 2)) {
+      DenseConv d = randomDense(spec);
+      FactorizedLayer tucker = Factorizer.standard().factorize(d, Method.of(Method.Kind.TUCKER2), RankRequest.ranks(2, 4));
+      assertThat(tucker.form().factors()).hasSize(2);
+      assertThat(tucker.params()).isLessThan(UNFOLDED.factorize(d, Method.of(Method.Kind.TUCKER2), RankRequest.ranks(2, 4)).params());
+      assertThat(chainError(tucker)).as("%s", spec).isLessThan(1e-4);
+      FactorizedLayer full = Factorizer.standard().factorize(d, Method.of(Method.Kind.TT), RankRequest.ranks(TensorTrain.maxRanks(d.kernel())));
+      assertThat(full.form().factors()).hasSize(2);
+      assertThat(outputError(full)).as("%s", spec).isLessThan(1e-4);
+    }
+    DenseConv pointwise = randomDense(new ConvSpec(6, 4, 1, 1, 2, 2, 0, 0, 1, 1, 1, true));
+    FactorizedLayer merged = Factorizer.standard().factorize(pointwise, Method.svd(Cut.O_IHW), RankRequest.ranks(4));
+    assertThat(merged.form().factors()).hasSize(1);
+    assertThat(merged.form().factors().get(0).strideH()).isEqualTo(2);
+    assertThat(outputError(merged)).isLessThan(1e-4);
   }
 
   @Test
