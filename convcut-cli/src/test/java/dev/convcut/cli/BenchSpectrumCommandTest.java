@@ -21,7 +21,7 @@ class BenchSpectrumCommandTest {
   void aRunWithoutThePeerTimesConvcutAndSaysWhyThePeerIsMissing(@TempDir Path empty) {
     MainTest.Result r = MainTest.run("bench", "spectrum", "--limit", "2", "--peer", empty.toString(), "--threads", "1");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("2 random kernels").contains("convcut lapack-dgesdd, same SVDs, 1 thread")
+    assertThat(r.out()).contains("2 random kernels").contains("convcut lapack-dgesdd, same SVDs, one at a time")
         .contains("peer: not measured: no numpy_cuts.py in " + empty);
     assertThat(r.err()).contains("no peer figures");
   }

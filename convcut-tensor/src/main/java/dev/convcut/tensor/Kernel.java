@@ -159,7 +159,7 @@ public final class Kernel {
     return norm == 0 ? d : d / norm;
   }
 
-  void requireSameShape(Kernel other) {
+  private void requireSameShape(Kernel other) {
     if (!Arrays.equals(shape, other.shape)) {
       throw new IllegalArgumentException("kernel shapes differ: " + format(shape) + " vs " + format(other.shape));
     }

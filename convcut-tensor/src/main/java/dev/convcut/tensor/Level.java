@@ -110,18 +110,22 @@ public sealed interface Level permits Level.Rank, Level.Keep, Level.Loss, Level.
     }
   }
 
+  /** {@code rank=k}. */
   static Level rank(int k) {
     return new Rank(k);
   }
 
+  /** {@code keep=f}. */
   static Level keep(double fraction) {
     return new Keep(fraction);
   }
 
+  /** {@code loss=η}. */
   static Level loss(double eta) {
     return new Loss(eta);
   }
 
+  /** {@code tol=τ}. */
   static Level tol(double tau) {
     return new Tol(tau);
   }

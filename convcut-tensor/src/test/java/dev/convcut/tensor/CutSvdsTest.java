@@ -87,6 +87,27 @@ class CutSvdsTest {
   }
 
   @Test
+  void concurrentRequestsForOneCutDecomposeItOnce() throws Exception {
+    CountingSvd counting = new CountingSvd();
+    CutSvds svds = CutSvds.of(TestKernels.gaussian(new Random(35), 12, 8, 3, 3), counting);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<CutSvd>>();
+      for (int n = 0; n < 16; n++) {
+        Cut cut = Cut.fourIndex().get(n % 2);
+        futures.add(pool.submit(() -> svds.svd(cut)));
+      }
+      for (var f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(counting.thin).hasValue(2);
+    assertThat(svds.decompositions()).isEqualTo(2);
+  }
+
+  @Test
   void aCutOfAnotherOrderIsRefused() {
     CutSvds svds = CutSvds.of(Kernel.zeros(3, 4));
     assertThatThrownBy(() -> svds.spectrum(Cut.OH_IW)).hasMessageContaining("cut oh|iw is for 4-index kernels");

@@ -75,30 +75,9 @@ public final class SpectrumBenchmark {
 
   /** Runs the benchmark; notes on progress go to {@code log}. */
   public static Result run(Options o, Consumer<String> log) {
-    List<int[]> shapes = ResNetShapes.resnet50Cifar();
-    if (o.limit() > 0 && o.limit() < shapes.size()) {
-      shapes = shapes.subList(0, o.limit());
-    }
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    Random rng = new Random(o.seed());
-    Map<String, Kernel> kernels = new LinkedHashMap<>();
     Npz npz = new Npz();
-    for (int n = 0; n < shapes.size(); n++) {
-      int[] shape = shapes.get(n);
-      String name = String.format("conv%02d", n);
-      float[] f = new float[shape[0] * shape[1] * shape[2] * shape[3]];
-      double[] d = new double[f.length];
-      for (int k = 0; k < d.length; k++) {
-        d[k] = rng.nextGaussian();
-        f[k] = (float) d[k];
-      }
-      kernels.put(name, o.single() ? Kernel.of(f, shape) : Kernel.of(d, shape));
-      if (o.single()) {
-        npz.add(name, f, shape);
-      } else {
-        npz.add(name, d, shape);
-      }
-    }
+    Map<String, Kernel> kernels = randomKernels(o, npz);
     NumpyPeer.Availability peer = NumpyPeer.locate(o.python(), o.peerDir());
     Path work = null;
     try {
@@ -106,46 +85,19 @@ public final class SpectrumBenchmark {
       Path file = work.resolve("kernels.npz");
       npz.write(file);
       List<Row> rows = new ArrayList<>();
-      String mode = o.vectors() ? "thin SVD with vectors" : "values only";
       if (peer.get().isPresent()) {
-        log.accept("bench spectrum: numpy peer, " + mode + ", " + o.dtype() + " ...");
+        log.accept("bench spectrum: numpy peer, " + (o.vectors() ? "thin SVD with vectors" : "values only") + ", " + o.dtype() + " ...");
         NumpyPeer.Timing t = peer.peer().time(file, o.vectors(), o.dtype());
         rows.add(new Row(t.impl() + " (peer)", t.svds(), t.seconds()));
       } else {
         log.accept("bench spectrum: no peer figures: " + peer.whyNot());
       }
       o.svd().values(Matrix.of(2, 2, new double[] {1, 2, 3, 4})); // load the native library before timing
-      log.accept("bench spectrum: convcut, same SVDs as the peer, 1 thread ...");
-      List<CutJobs.Job> all = CutJobs.all(kernels);
-      long t0 = System.nanoTime();
-      CutJobs.run(all, job -> decompose(o, job), 1);
-      rows.add(new Row("convcut " + o.svd().name() + ", same SVDs, 1 thread", all.size(), (System.nanoTime() - t0) / 1e9));
-      log.accept("bench spectrum: convcut, coinciding cuts once, " + o.threads() + " threads ...");
+      log.accept("bench spectrum: convcut, same SVDs as the peer, one at a time ...");
+      rows.add(timeSameWork(o, kernels));
+      log.accept("bench spectrum: convcut, coinciding cuts once, " + threads(o.threads()) + " ...");
       Map<String, double[]> values = new HashMap<>();
-      List<CutJobs.Job> distinct = CutJobs.distinct(kernels);
-      t0 = System.nanoTime();
-      if (o.vectors()) {
-        List<CutSvd> svds = CutJobs.run(distinct, job -> CutSvd.of(job.kernel(), job.cut(), o.svd()), o.threads());
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        rows.add(new Row("convcut CutSvd, coinciding cuts once, " + o.threads() + " threads", distinct.size(), seconds));
-        Map<String, double[]> byRep = new HashMap<>();
-        for (int x = 0; x < distinct.size(); x++) {
-          byRep.put(distinct.get(x).layer() + "/" + distinct.get(x).cut(), svds.get(x).spectrum().values());
-        }
-        for (CutJobs.Job job : all) {
-          Cut rep = Cut.representatives(job.kernel()).get(job.cut());
-          values.put(job.layer() + "/" + job.cut(), byRep.get(job.layer() + "/" + rep));
-        }
-      } else {
-        SpectrumReport report = SpectrumReport.compute(kernels, o.svd(), o.threads());
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        rows.add(new Row("convcut spectrum, coinciding cuts once, " + o.threads() + " threads", distinct.size(), seconds));
-        for (LayerSpectrum l : report.layers()) {
-          for (CutEntry e : l.cuts()) {
-            values.put(l.layer() + "/" + e.cut(), e.singularValues());
-          }
-        }
-      }
+      rows.add(o.vectors() ? timeDistinctThin(o, kernels, values) : timeSpectrum(o, kernels, values));
       Agreement agreement = null;
       if (o.check() && peer.get().isPresent()) {
         log.accept("bench spectrum: numpy singular values for the agreement check ...");
@@ -158,6 +110,76 @@ public final class SpectrumBenchmark {
     } finally {
       AtomicFiles.deleteRecursively(work);
     }
+  }
+
+  /** Gaussian kernels from the seed, also added to {@code npz} under the same names. */
+  private static Map<String, Kernel> randomKernels(Options o, Npz npz) {
+    List<int[]> shapes = ResNetShapes.resnet50Cifar();
+    if (o.limit() > 0 && o.limit() < shapes.size()) {
+      shapes = shapes.subList(0, o.limit());
+    }
+    Random rng = new Random(o.seed());
+    Map<String, Kernel> kernels = new LinkedHashMap<>();
+    for (int n = 0; n < shapes.size(); n++) {
+      int[] shape = shapes.get(n);
+      String name = String.format("conv%02d", n);
+      float[] f = new float[shape[0] * shape[1] * shape[2] * shape[3]];
+      double[] d = new double[f.length];
+      for (int k = 0; k < d.length; k++) {
+        d[k] = rng.nextGaussian();
+        f[k] = (float) d[k];
+      }
+      if (o.single()) {
+        kernels.put(name, Kernel.of(f, shape));
+        npz.add(name, f, shape);
+      } else {
+        kernels.put(name, Kernel.of(d, shape));
+        npz.add(name, d, shape);
+      }
+    }
+    return kernels;
+  }
+
+  /** The peer's exact work: an SVD of every non-trivial cut, one thread. */
+  private static Row timeSameWork(Options o, Map<String, Kernel> kernels) {
+    List<CutJobs.Job> all = CutJobs.all(kernels);
+    long t0 = System.nanoTime();
+    CutJobs.run(all, job -> decompose(o, job), 1);
+    return new Row("convcut " + o.svd().name() + ", same SVDs, one at a time", all.size(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** {@code convcut spectrum}'s work; fills {@code values} by {@code layer/cut}. */
+  private static Row timeSpectrum(Options o, Map<String, Kernel> kernels, Map<String, double[]> values) {
+    long t0 = System.nanoTime();
+    SpectrumReport report = SpectrumReport.compute(kernels, o.svd(), o.threads());
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    for (LayerSpectrum l : report.layers()) {
+      for (CutEntry e : l.cuts()) {
+        values.put(l.layer() + "/" + e.cut(), e.singularValues());
+      }
+    }
+    return new Row("convcut spectrum, coinciding cuts once, " + threads(o.threads()), CutJobs.distinct(kernels).size(), seconds);
+  }
+
+  /** One thin SVD per distinct matricization, as a sweep precomputes them; fills {@code values}. */
+  private static Row timeDistinctThin(Options o, Map<String, Kernel> kernels, Map<String, double[]> values) {
+    List<CutJobs.Job> distinct = CutJobs.distinct(kernels);
+    long t0 = System.nanoTime();
+    List<CutSvd> svds = CutJobs.run(distinct, job -> CutSvd.of(job.kernel(), job.cut(), o.svd()), o.threads());
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    Map<String, double[]> byRepresentative = new HashMap<>();
+    for (int x = 0; x < distinct.size(); x++) {
+      byRepresentative.put(distinct.get(x).layer() + "/" + distinct.get(x).cut(), svds.get(x).spectrum().values());
+    }
+    for (CutJobs.Job job : CutJobs.all(kernels)) {
+      Cut rep = Cut.representatives(job.kernel()).get(job.cut());
+      values.put(job.layer() + "/" + job.cut(), byRepresentative.get(job.layer() + "/" + rep));
+    }
+    return new Row("convcut CutSvd, coinciding cuts once, " + threads(o.threads()), distinct.size(), seconds);
+  }
+
+  private static String threads(int n) {
+    return n == 1 ? "one at a time" : n + " at a time";
   }
 
   private static Object decompose(Options o, CutJobs.Job job) {

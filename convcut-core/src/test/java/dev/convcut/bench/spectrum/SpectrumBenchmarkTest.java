@@ -26,7 +26,7 @@ class SpectrumBenchmarkTest {
     assertThat(r.agreement()).isNull();
     assertThat(r.peerNote()).contains("no numpy_cuts.py in " + empty);
     String table = SpectrumBenchmarkTable.format(r);
-    assertThat(table).contains("3 random kernels").contains("peer: not measured").contains("convcut spectrum, coinciding cuts once, 2 threads");
+    assertThat(table).contains("3 random kernels").contains("peer: not measured").contains("convcut spectrum, coinciding cuts once, 2 at a time");
     assertThat(log).anyMatch(l -> l.contains("no peer figures"));
   }
 

@@ -36,21 +36,4 @@ public final class Norms {
     }
     return frobenius(d);
   }
-
-  /** {@code sqrt(Σ s²)} of singular values, as {@link #frobenius} does it. */
-  public static double ofValues(double[] s, int from, int to) {
-    double max = 0;
-    for (int j = from; j < to; j++) {
-      max = Math.max(max, Math.abs(s[j]));
-    }
-    if (max == 0) {
-      return 0;
-    }
-    double sum = 0;
-    for (int j = from; j < to; j++) {
-      double v = s[j] / max;
-      sum += v * v;
-    }
-    return max * Math.sqrt(sum);
-  }
 }

@@ -27,7 +27,11 @@ public record SpectrumReport(List<LayerSpectrum> layers, String svd) {
     return compute(kernels, Svd.standard(), defaultThreads());
   }
 
-  /** Two threads where two cores exist: the configuration measured fastest here. */
+  /**
+   * Two threads where two cores exist. On this project's shared 2-core machine at load averages
+   * of 10–13, one and two threads measured the same (19–23 s for ResNet-50's spectrum); two is
+   * for a machine whose cores are free.
+   */
   public static int defaultThreads() {
     return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
   }
