@@ -15,18 +15,30 @@ import java.util.Map;
 /**
  * Measured CPU inference latency of a dense and a compressed network side by side: the same
  * random batch, the same engine threads, inference mode without autograd, {@code warmup}
- * untimed passes, then {@code repeats} timed passes of each, alternating which goes first so
- * load from other processes falls on both alike; the median is reported. Per layer, the dense
- * convolution and its factor chain are timed the same way on a batch of the layer's input shape.
+ * untimed passes, then {@code repeats} timed samples of each, alternating which goes first so
+ * load from other processes falls on both alike; the median is reported. A sample runs as many
+ * passes as make it last about {@value #SAMPLE_MS} ms (fast single layers), the same number on
+ * both sides. Each sample records wall time and the CPU time of all the process's threads
+ * ({@link ProcessCpu}): on an idle machine wall time is the latency, while on a shared one
+ * (other processes taking the cores) the CPU time still measures the work itself. Per layer, the
+ * dense convolution and its factor chain are timed the same way on a batch of the layer's input
+ * shape.
  */
 public final class Latency {
+  static final int SAMPLE_MS = 50;
+
   private Latency() {}
 
-  /** Median milliseconds per batch, dense and factorized. */
-  public record Pair(double denseMs, double factorizedMs) {
-    /** How many times faster the factorized side is. */
+  /** Median wall-clock and process-CPU milliseconds per batch, dense and factorized. */
+  public record Pair(double denseMs, double factorizedMs, double denseCpuMs, double factorizedCpuMs) {
+    /** How many times faster the factorized side is, by wall time. */
     public double speedup() {
       return denseMs / factorizedMs;
+    }
+
+    /** How many times less CPU time the factorized side takes. */
+    public double cpuSpeedup() {
+      return denseCpuMs / factorizedCpuMs;
     }
   }
 
@@ -63,37 +75,51 @@ public final class Latency {
     boolean grad = Ops.gradMode(false);
     try (NDManager m = parent.newSubManager()) {
       NDArray x = m.randomNormal(shape);
-      for (int w = 0; w < s.warmup(); w++) {
-        once(m, x, a);
-        once(m, x, b);
+      double slowest = 0;
+      for (int w = 0; w < Math.max(1, s.warmup()); w++) {
+        slowest = Math.max(once(m, x, a, 1)[0], once(m, x, b, 1)[0]);
       }
-      double[] ta = new double[s.repeats()];
-      double[] tb = new double[s.repeats()];
+      int passes = (int) Math.max(1, Math.min(100, Math.ceil(SAMPLE_MS / Math.max(slowest, 1e-3))));
+      double[][] ta = new double[2][s.repeats()];
+      double[][] tb = new double[2][s.repeats()];
       for (int r = 0; r < s.repeats(); r++) {
         if (r % 2 == 0) {
-          ta[r] = once(m, x, a);
-          tb[r] = once(m, x, b);
+          record(ta, r, once(m, x, a, passes));
+          record(tb, r, once(m, x, b, passes));
         } else {
-          tb[r] = once(m, x, b);
-          ta[r] = once(m, x, a);
+          record(tb, r, once(m, x, b, passes));
+          record(ta, r, once(m, x, a, passes));
         }
       }
-      return new Pair(median(ta), median(tb));
+      return new Pair(median(ta[0]), median(tb[0]), median(ta[1]), median(tb[1]));
     } finally {
       Ops.gradMode(grad);
     }
   }
 
-  /** Milliseconds for one pass; its arrays are freed before returning. */
-  private static double once(NDManager m, NDArray x, UnaryOperator<NDArray> f) {
-    try (NDManager step = m.newSubManager()) {
-      NDArray in = x.duplicate();
-      in.attach(step);
-      long t0 = System.nanoTime();
-      // libtorch's CPU kernels are synchronous: the output exists when forward returns.
-      f.apply(in);
-      return (System.nanoTime() - t0) / 1e6;
+  private static void record(double[][] t, int r, double[] pass) {
+    t[0][r] = pass[0];
+    t[1][r] = pass[1];
+  }
+
+  /** Wall and process-CPU milliseconds per pass over {@code passes} passes; their arrays are freed as they go. */
+  private static double[] once(NDManager m, NDArray x, UnaryOperator<NDArray> f, int passes) {
+    long wall = 0;
+    long cpu = 0;
+    for (int p = 0; p < passes; p++) {
+      try (NDManager step = m.newSubManager()) {
+        NDArray in = x.duplicate();
+        in.attach(step);
+        long c0 = ProcessCpu.nanos();
+        long t0 = System.nanoTime();
+        // libtorch's CPU kernels are synchronous: the output exists when forward returns.
+        f.apply(in);
+        long t1 = System.nanoTime();
+        wall += t1 - t0;
+        cpu += ProcessCpu.nanos() - c0;
+      }
     }
+    return new double[] {wall / 1e6 / passes, cpu / 1e6 / passes};
   }
 
   static double median(double[] v) {

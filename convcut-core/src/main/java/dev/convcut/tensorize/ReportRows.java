@@ -39,15 +39,18 @@ final class ReportRows {
       FactorizedLayer f = chosen.stream().filter(x -> x.name().equals(d.name())).findFirst().orElse(null);
       Latency.Pair t = perLayer.get(d.name());
       String shape = String.join("x", d.weightShape().stream().map(String::valueOf).toList());
-      rows.add(new CompressionReport.LayerRow(d.name(), shape, f == null ? c.form() : f.method().toString(),
+      // A layer factorized in the input checkpoint already is shown by its origin, e.g. "cp rank 6 (input)".
+      String kept = c.form().equals("dense") ? "dense" : compressed.forms().get(d.name()).origin() + " (input)";
+      rows.add(new CompressionReport.LayerRow(d.name(), shape, f == null ? kept : f.method().toString(),
           f == null ? "" : f.rankText(), f == null ? 0 : f.normLoss(), f == null ? 0 : f.relError(), d.params(), c.params(),
           d.macs(), c.macs(), t == null ? Double.NaN : t.denseMs(), t == null ? Double.NaN : t.factorizedMs(),
-          sensitivity(plan, d.name())));
+          t == null ? Double.NaN : t.denseCpuMs(), t == null ? Double.NaN : t.factorizedCpuMs(), sensitivity(plan, d.name())));
     }
     var totals = new CompressionReport.Totals(convDense, conv, dense.parameterCount(), compressed.parameterCount(), macsDense,
         macs);
     var speed = new CompressionReport.Speed(req.latency().batch(), Torch.threads(), req.latency().repeats(),
-        model.denseMs(), model.factorizedMs());
+        model.denseMs(), model.factorizedMs(), model.denseCpuMs(), model.factorizedCpuMs(),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return new CompressionReport(rows, totals, speed, accuracy, plan == null ? null : selectionLine(plan, req));
   }
 
