@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /** Options shared by every command that reads a dataset: which one, where, which labels, and whether to download. */
 public final class DatasetOptions {
-  @Option(names = "--dataset", required = true, paramLabel = "NAME",
+  // Not required by picocli: commands that read a checkpoint default to the checkpoint's dataset.
+  @Option(names = "--dataset", paramLabel = "NAME",
       description = "The dataset: cifar10, cifar100, fashion-mnist or mnist (see 'convcut data list').")
   String dataset;
 
@@ -23,9 +24,17 @@ public final class DatasetOptions {
   @Option(names = "--no-download", description = "Fail instead of downloading when the dataset is nowhere to be found.")
   boolean noDownload;
 
-  /** The dataset's name as given. */
+  /** The dataset's name as given; a usage error when it was not given. */
   public String dataset() {
+    if (dataset == null) {
+      throw new IllegalArgumentException("--dataset NAME is required (cifar10, cifar100, fashion-mnist or mnist)");
+    }
     return dataset;
+  }
+
+  /** The dataset's name as given, else {@code fallback} (e.g. the one a checkpoint was trained on), else a usage error. */
+  public String datasetOr(String fallback) {
+    return dataset != null ? dataset : fallback != null ? fallback : dataset();
   }
 
   /** These options as the data API takes them, with this process's search locations. */

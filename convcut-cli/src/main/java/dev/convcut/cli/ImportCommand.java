@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDManager;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.checkpoint.Preprocessing;
+import dev.convcut.data.DatasetSpec;
+import dev.convcut.data.Datasets;
 import dev.convcut.interop.WeightImport;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Make a convcut checkpoint from PyTorch weights (a state_dict saved as safetensors or npz, named as in "
         + "the reference modules). Every missing, unexpected or mis-shaped array is listed in one error.",
-    footer = {"", "Examples:", "  convcut import --model resnet50 --weights resnet50.safetensors --classes 100 --out runs/r50",
+    footer = {"", "Examples:", "  convcut import --model resnet50 --weights resnet50.safetensors --dataset cifar100 --out runs/r50",
         "  convcut import --model cnn4 --weights w.npz --channels 1 --size 28 --classes 10 --mean 0.286 --std 0.353 --out runs/c4",
         "", "In PyTorch: numpy.savez('w.npz', **{k: v.numpy() for k, v in model.state_dict().items()})"})
 public final class ImportCommand implements Callable<Integer> {
@@ -35,6 +37,8 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Option(names = "--weights", required = true, paramLabel = "FILE", description = "A .safetensors or .npz file.")
   Path weights;
+
+  @Mixin DatasetOptions data;
 
   @Mixin ArchitectureOptions arch;
 
@@ -52,23 +56,27 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ModelSpec ms = arch.spec(model);
-    Preprocessing pre = preprocessing(ms.channels());
+    DatasetSpec ds = data.dataset == null ? null : Datasets.spec(data.dataset);
+    List<String> classNames = ds == null ? List.of() : ds.classes(data.labels);
+    ModelSpec ms = ds == null ? arch.spec(model) : arch.spec(model, ds.channels(), ds.height(), classNames.size());
+    Preprocessing pre = preprocessing(ms.channels(), ds);
     EngineOptions.startQuietly();
     Provenance prov = Provenance.start("import", List.of()).configuration(Map.of("model", ms, "preprocessing", pre))
         .input("weights", weights);
     try (NDManager manager = NDManager.newBaseManager();
         Network net = WeightImport.load(ms, Map.of(), weights, manager)) {
-      Architecture a = Architecture.of(ms, Map.of(), pre, null, List.of());
+      Architecture a = Architecture.of(ms, Map.of(), pre, data.dataset,
+          ds != null && classNames.size() == ms.classes() ? classNames : List.of());
       Checkpoints.save(out, force, net, a, null, Map.of(), prov, Map.of("parameters", net.parameterCount()));
       spec.commandLine().getOut().println(out);
     }
     return 0;
   }
 
-  private Preprocessing preprocessing(int channels) {
-    List<Double> m = mean != null ? expand(mean, channels, "--mean") : Collections.nCopies(channels, 0.5);
-    List<Double> s = std != null ? expand(std, channels, "--std") : Collections.nCopies(channels, 0.5);
+  private Preprocessing preprocessing(int channels, DatasetSpec ds) {
+    Preprocessing standard = ds != null && ds.channels() == channels ? Preprocessing.of(ds.normalization()) : Preprocessing.centered(channels);
+    List<Double> m = mean != null ? expand(mean, channels, "--mean") : standard.mean();
+    List<Double> s = std != null ? expand(std, channels, "--std") : standard.std();
     return new Preprocessing(m, s);
   }
 

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DataCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
       LayersCommand.class,
       ExportCommand.class,
       CompressCommand.class,

@@ -1,5 +1,8 @@
 package dev.convcut.checkpoint;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.convcut.data.Normalization;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,6 +27,18 @@ public record Preprocessing(List<Double> mean, List<Double> std) {
         throw new IllegalArgumentException("preprocessing mean must be finite, got " + mean);
       }
     }
+  }
+
+  /** The same constants as the data package's {@link Normalization}. */
+  public static Preprocessing of(Normalization n) {
+    return new Preprocessing(Arrays.stream(n.mean()).boxed().toList(), Arrays.stream(n.std()).boxed().toList());
+  }
+
+  /** These constants as the data package's batch assembly takes them. */
+  @JsonIgnore
+  public Normalization normalization() {
+    return new Normalization(mean.stream().mapToDouble(Double::doubleValue).toArray(),
+        std.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** Mean 0.5, std 0.5 for every channel: maps pixels to [-1, 1]. */

@@ -3,11 +3,11 @@ package dev.convcut.eval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.convcut.data.BatchAssembler;
 import dev.convcut.data.ImageSet;
 import dev.convcut.io.Progress;
 import dev.convcut.model.Network;
 import dev.convcut.model.Ops;
-import dev.convcut.train.Batcher;
 
 /**
  * Runs a network over a whole split in inference mode (running BatchNorm statistics, no dropout,
@@ -16,19 +16,28 @@ import dev.convcut.train.Batcher;
 public final class Evaluator {
   private Evaluator() {}
 
-  /** Evaluates {@code net} on every image of {@code batcher}'s set, {@code batchSize} at a time. */
-  public static EvalResult evaluate(Network net, Batcher batcher, int batchSize, Progress progress) {
-    ImageSet set = batcher.set();
+  /**
+   * Evaluates {@code net} on every image of {@code set} in order, {@code batchSize} at a time,
+   * with batches from {@code batches} (which must not augment).
+   */
+  public static EvalResult evaluate(Network net, ImageSet set, BatchAssembler batches, int batchSize, Progress progress) {
+    if (set.channels() != net.spec().channels() || set.height() != net.spec().size() || set.width() != net.spec().size()) {
+      throw new dev.convcut.UsageException(set.dataset() + " images are " + set.channels() + "x" + set.height() + "x"
+          + set.width() + " but the network takes " + net.spec().channels() + "x" + net.spec().size() + "x" + net.spec().size());
+    }
     int classes = net.spec().classes();
     Tally tally = new Tally(classes);
-    int[] order = batcher.sequential();
+    int[] order = new int[set.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
     float[] x = new float[batchSize * set.imageBytes()];
-    long[] y = new long[batchSize];
+    int[] y = new int[batchSize];
     boolean grad = Ops.gradMode(false);
     try {
       for (int from = 0; from < order.length; from += batchSize) {
         int n = Math.min(batchSize, order.length - from);
-        batcher.fill(order, from, n, x, y, null);
+        batches.assemble(order, from, n, x, y, null);
         try (NDManager scope = net.manager().newSubManager()) {
           NDArray input = scope.create(java.nio.FloatBuffer.wrap(x, 0, n * set.imageBytes()),
               new Shape(n, set.channels(), set.height(), set.width()));

@@ -21,13 +21,13 @@ public final class Tally {
   }
 
   /** Adds {@code n} results; {@code logits} holds {@code n×classes} values row by row. */
-  public void add(float[] logits, long[] labels, int n) {
+  public void add(float[] logits, int[] labels, int n) {
     if (logits.length < (long) n * classes) {
       throw new IllegalArgumentException(logits.length + " logits for " + n + " images of " + classes + " classes");
     }
     for (int b = 0; b < n; b++) {
       int off = b * classes;
-      int y = (int) labels[b];
+      int y = labels[b];
       float target = logits[off + y];
       int best = 0;
       int above = 0;

@@ -1,6 +1,7 @@
 package dev.convcut.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -20,6 +21,15 @@ public final class Ops {
 
   /** 2-D convolution with {@code spec}'s stride, padding, dilation and groups. */
   public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, ConvSpec spec) {
+    if (spec.kernelH() == 1 && spec.kernelW() == 1 && spec.padH() == 0 && spec.padW() == 0
+        && (spec.strideH() > 1 || spec.strideW() > 1)) {
+      // A strided 1x1 convolution is a stride-1 one on every s-th pixel. libtorch 2.7.1's oneDNN
+      // dies with SIGFPE (brgemm 1x1 backward blocking) on some strided 1x1 shapes of ResNet-50's
+      // projections on AVX-512 machines; subsampling first avoids that kernel, same numbers.
+      NDArray sub = x.get(new NDIndex(":, :, ::{}, ::{}", spec.strideH(), spec.strideW()));
+      return JniUtils.convolution(pt(sub), pt(weight), bias == null ? null : pt(bias), new Shape(1, 1), new Shape(0, 0),
+          new Shape(1, 1), spec.groups());
+    }
     return JniUtils.convolution(pt(x), pt(weight), bias == null ? null : pt(bias),
         new Shape(spec.strideH(), spec.strideW()), new Shape(spec.padH(), spec.padW()),
         new Shape(spec.dilationH(), spec.dilationW()), spec.groups());

@@ -6,7 +6,6 @@ import dev.convcut.UsageException;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
-import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.Augmentation;
 import dev.convcut.data.BatchAssembler;
 import dev.convcut.data.DataSource;
@@ -14,7 +13,6 @@ import dev.convcut.data.DatasetSpec;
 import dev.convcut.data.Datasets;
 import dev.convcut.data.EvalSubset;
 import dev.convcut.data.ImageSet;
-import dev.convcut.data.Normalization;
 import dev.convcut.data.Split;
 import dev.convcut.engine.Torch;
 import dev.convcut.eval.Evaluator;
@@ -27,7 +25,6 @@ import dev.convcut.tensorize.select.CandidateGrid;
 import dev.convcut.tensorize.select.MeasuredSensitivity;
 import dev.convcut.tensorize.select.SensitivityTable;
 import dev.convcut.tensorize.select.SweepSensitivity;
-import dev.convcut.train.Batcher;
 import dev.convcut.train.EpochMetrics;
 import dev.convcut.train.TrainConfig;
 import java.nio.file.Files;
@@ -90,7 +87,7 @@ public final class CompressRun {
         LOG.info("compressed top-1 before fine-tuning: {}", before);
         List<Double> perEpoch = new ArrayList<>();
         TrainConfig tuneConfig = FineTune.config(req.finetune(), dense.spec().model(), dataset, dense.spec().stem(),
-            !ds.trainAugmentation().isNone());
+            ds.trainAugmentation());
         List<EpochMetrics> history = tune
             ? FineTune.run(compressed, tuneConfig, train, test, arch.preprocessing(), req.progress()) : List.of();
         history.forEach(m -> perEpoch.add(m.testTop1()));
@@ -127,7 +124,7 @@ public final class CompressRun {
 
   private static AutoPlanner.Plan plan(Network dense, List<String> layers, CompressRequest.Auto a, ImageSet images,
       Architecture arch) {
-    BatchAssembler assembler = new BatchAssembler(images, normalization(arch.preprocessing()), Augmentation.NONE);
+    BatchAssembler assembler = new BatchAssembler(images, arch.preprocessing().normalization(), Augmentation.NONE);
     MeasuredSensitivity measured = new MeasuredSensitivity(dense, images, assembler, EvalSubset.draw(images, a.images(), a.seed()),
         256, a.floor());
     SensitivityTable table = a.sweep() == null ? measured : SweepSensitivity.read(a.sweep()).orElse(measured);
@@ -140,13 +137,9 @@ public final class CompressRun {
     return plan;
   }
 
-  private static Normalization normalization(Preprocessing p) {
-    return new Normalization(p.mean().stream().mapToDouble(Double::doubleValue).toArray(),
-        p.std().stream().mapToDouble(Double::doubleValue).toArray());
-  }
-
   private static double top1(Network net, ImageSet test, Architecture arch) {
-    return Evaluator.evaluate(net, new Batcher(test, arch.preprocessing(), false), 256, null).top1();
+    return Evaluator.evaluate(net, test, new BatchAssembler(test, arch.preprocessing().normalization(), Augmentation.NONE), 256,
+        null).top1();
   }
 
   private static void save(CompressRequest req, Network compressed, Architecture arch, String dataset, DatasetSpec ds,

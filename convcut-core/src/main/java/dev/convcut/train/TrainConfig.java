@@ -1,5 +1,6 @@
 package dev.convcut.train;
 
+import dev.convcut.data.Augmentation;
 import java.util.List;
 
 /**
@@ -10,12 +11,14 @@ import java.util.List;
  * @param decayBiasAndNorm whether weight decay also applies to biases and BatchNorm parameters
  *     (PyTorch's default: yes)
  * @param evalEvery evaluate on the test split every this many epochs (and after the last); 0 never
- * @param augment random crop and horizontal flip on training images
+ * @param cropPadding training augmentation: random crop after zero-padding by this many pixels (0: none)
+ * @param flip training augmentation: random horizontal flip
+ * @param trainLimit train on the first this many training images only (0: all)
  */
 public record TrainConfig(String model, String dataset, String stem, int epochs, int batchSize, String optimizer,
     double lr, double momentum, boolean nesterov, double weightDecay, boolean decayBiasAndNorm, String schedule,
     List<Integer> milestones, double gamma, int warmupEpochs, double labelSmoothing, long seed, int evalEvery,
-    boolean augment) {
+    int cropPadding, boolean flip, int trainLimit) {
   public static final List<String> OPTIMIZERS = List.of("sgd", "adam");
 
   public TrainConfig {
@@ -28,10 +31,14 @@ public record TrainConfig(String model, String dataset, String stem, int epochs,
     if (labelSmoothing < 0 || labelSmoothing >= 1) {
       throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
     }
+    if (trainLimit < 0) {
+      throw new IllegalArgumentException("the training-image limit must be >= 0, got " + trainLimit);
+    }
     if (evalEvery < 0) {
       throw new IllegalArgumentException("eval-every must be >= 0, got " + evalEvery);
     }
     milestones = milestones == null ? List.of() : List.copyOf(milestones);
+    new Augmentation(cropPadding, flip);
     // Fields are not assigned yet inside a compact constructor: validate from the parameters.
     new Schedule(schedule, lr, epochs, milestones, gamma, warmupEpochs);
     if (optimizer.equals("sgd")) {
@@ -39,6 +46,11 @@ public record TrainConfig(String model, String dataset, String stem, int epochs,
     } else {
       new Adam(0.9, 0.999, 1e-8, weightDecay, decayBiasAndNorm);
     }
+  }
+
+  /** The training augmentation. */
+  public Augmentation augmentation() {
+    return new Augmentation(cropPadding, flip);
   }
 
   /** The learning-rate schedule this configuration describes. */
@@ -56,6 +68,6 @@ public record TrainConfig(String model, String dataset, String stem, int epochs,
   /** The same configuration with another number of epochs (to extend a resumed run). */
   public TrainConfig withEpochs(int n) {
     return new TrainConfig(model, dataset, stem, n, batchSize, optimizer, lr, momentum, nesterov, weightDecay,
-        decayBiasAndNorm, schedule, milestones, gamma, warmupEpochs, labelSmoothing, seed, evalEvery, augment);
+        decayBiasAndNorm, schedule, milestones, gamma, warmupEpochs, labelSmoothing, seed, evalEvery, cropPadding, flip, trainLimit);
   }
 }

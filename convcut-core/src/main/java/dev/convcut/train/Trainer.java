@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.convcut.Seeds;
+import dev.convcut.data.BatchAssembler;
+import dev.convcut.data.EpochOrder;
 import dev.convcut.data.ImageSet;
 import dev.convcut.eval.EvalResult;
 import dev.convcut.eval.Evaluator;
@@ -36,22 +38,29 @@ public final class Trainer {
 
   private final TrainConfig config;
   private final Network net;
-  private final Batcher train;
-  private final Batcher test;
+  private final ImageSet train;
+  private final BatchAssembler trainBatches;
+  private final ImageSet test;
+  private final BatchAssembler testBatches;
   private final boolean showProgress;
 
   /**
+   * @param trainBatches assembles training batches with the configuration's augmentation
    * @param test the evaluation split, or null for none
+   * @param testBatches assembles evaluation batches without augmentation (null without {@code test})
    * @param showProgress draw a progress bar on stderr (only when it is a terminal)
    */
-  public Trainer(TrainConfig config, Network net, Batcher train, Batcher test, boolean showProgress) {
-    if (train.set().size() < 2) {
-      throw new IllegalArgumentException("training needs at least 2 images, got " + train.set().size());
+  public Trainer(TrainConfig config, Network net, ImageSet train, BatchAssembler trainBatches, ImageSet test,
+      BatchAssembler testBatches, boolean showProgress) {
+    if (train.size() < 2) {
+      throw new IllegalArgumentException("training needs at least 2 images, got " + train.size());
     }
     this.config = config;
     this.net = net;
     this.train = train;
+    this.trainBatches = trainBatches;
     this.test = test;
+    this.testBatches = testBatches;
     this.showProgress = showProgress;
   }
 
@@ -79,15 +88,15 @@ public final class Trainer {
   private EpochMetrics epoch(int epoch, TrainStep step) {
     Seeds seeds = new Seeds(config.seed());
     Ops.seedTorch(seeds.forPurpose("dropout", epoch));
-    int[] order = train.shuffled(seeds.forPurpose("shuffle", epoch));
+    int[] order = new EpochOrder(train.size(), seeds.forPurpose("data-order")).forEpoch(epoch);
     SplittableRandom aug = new SplittableRandom(seeds.forPurpose("augment", epoch));
-    ImageSet set = train.set();
+    ImageSet set = train;
     int batch = config.batchSize();
     // A last batch of one image cannot be batch-normalized in training mode: drop it.
     int usable = order.length % batch == 1 ? order.length - 1 : order.length;
     int steps = (usable + batch - 1) / batch;
     float[] x = new float[batch * set.imageBytes()];
-    long[] y = new long[batch];
+    int[] y = new int[batch];
     double lossSum = 0;
     long correct = 0;
     long seen = 0;
@@ -98,12 +107,12 @@ public final class Trainer {
       for (int s = 0; s < steps; s++) {
         int from = s * batch;
         int n = Math.min(batch, usable - from);
-        train.fill(order, from, n, x, y, config.augment() ? aug : null);
+        trainBatches.assemble(order, from, n, x, y, aug);
         lr = config.lrSchedule().lr(epoch, s, steps);
         try (NDManager scope = net.manager().newSubManager()) {
           NDArray input = scope.create(FloatBuffer.wrap(x, 0, n * set.imageBytes()),
               new Shape(n, set.channels(), set.height(), set.width()));
-          NDArray labels = scope.create(java.util.Arrays.copyOf(y, n));
+          NDArray labels = scope.create(Labels.asLong(y, n));
           TrainStep.Result r = step.run(input, labels, lr);
           float loss = r.loss();
           long[] predicted = r.predicted();
@@ -128,7 +137,7 @@ public final class Trainer {
     double top5 = Double.NaN;
     boolean last = epoch + 1 == config.epochs();
     if (test != null && config.evalEvery() > 0 && ((epoch + 1) % config.evalEvery() == 0 || last)) {
-      EvalResult r = Evaluator.evaluate(net, test, Math.max(batch, 256), null);
+      EvalResult r = Evaluator.evaluate(net, test, testBatches, Math.max(batch, 256), null);
       testLoss = r.loss();
       top1 = r.top1();
       top5 = r.top5();

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import dev.convcut.checkpoint.Preprocessing;
+import dev.convcut.data.Augmentation;
+import dev.convcut.data.BatchAssembler;
 import dev.convcut.data.ImageSet;
+import dev.convcut.data.Normalization;
 import dev.convcut.engine.Torch;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
@@ -32,14 +35,15 @@ class TrainerTest {
 
   static TrainConfig config(String model, String optimizer, int epochs, double lr) {
     return new TrainConfig(model, "synthetic", "cifar", epochs, 16, optimizer, lr, 0.9, true, 5e-4, false, "cosine",
-        List.of(), 0.1, 1, 0.1, 42, 1, true);
+        List.of(), 0.1, 1, 0.1, 42, 1, 1, true, 0);
   }
 
   record Run(TrainingState state, float[] weights) {}
 
   static Run train(TrainConfig cfg, TrainingState from, Network net, Optimizer opt) {
-    Trainer t = new Trainer(cfg, net, new Batcher(TRAIN, Preprocessing.centered(1), cfg.augment()),
-        new Batcher(TEST, Preprocessing.centered(1), false), false);
+    Normalization norm = Preprocessing.centered(1).normalization();
+    Trainer t = new Trainer(cfg, net, TRAIN, new BatchAssembler(TRAIN, norm, cfg.augmentation()), TEST,
+        new BatchAssembler(TEST, norm, Augmentation.NONE), false);
     TrainingState s = t.run(from, opt, null);
     return new Run(s, net.weight(net.layerNames().get(1)));
   }

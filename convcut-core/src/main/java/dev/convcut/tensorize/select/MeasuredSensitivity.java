@@ -122,7 +122,7 @@ public final class MeasuredSensitivity implements SensitivityTable {
   }
 
   /** The subset's batches as they enter stage {@code stage}, with their labels. */
-  private record Inputs(List<NDArray> activations, List<long[]> labels) {}
+  private record Inputs(List<NDArray> activations, List<int[]> labels) {}
 
   private <T> T withInputs(int stage, java.util.function.Function<Inputs, T> body) {
     boolean grad = Ops.gradMode(false);
@@ -131,7 +131,7 @@ public final class MeasuredSensitivity implements SensitivityTable {
       float[] x = new float[batchSize * assembler.imageFloats()];
       int[] y = new int[batchSize];
       List<NDArray> acts = new ArrayList<>();
-      List<long[]> labels = new ArrayList<>();
+      List<int[]> labels = new ArrayList<>();
       for (int from = 0; from < idx.length; from += batchSize) {
         int n = Math.min(batchSize, idx.length - from);
         assembler.assemble(idx, from, n, x, y, null);
@@ -144,11 +144,7 @@ public final class MeasuredSensitivity implements SensitivityTable {
           a.attach(scope);
         }
         acts.add(a);
-        long[] l = new long[n];
-        for (int b = 0; b < n; b++) {
-          l[b] = y[b];
-        }
-        labels.add(l);
+        labels.add(java.util.Arrays.copyOf(y, n));
       }
       return body.apply(new Inputs(acts, labels));
     } finally {
@@ -166,7 +162,7 @@ public final class MeasuredSensitivity implements SensitivityTable {
         NDArray dup = a.duplicate();
         dup.attach(step);
         NDArray logits = net.forward(stage, net.stages().size(), dup, false);
-        long[] l = inputs.labels().get(b);
+        int[] l = inputs.labels().get(b);
         tally.add(logits.toFloatArray(), l, l.length);
       }
     }

@@ -1,0 +1,120 @@
+package dev.convcut.train;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.convcut.ConvcutException;
+import dev.convcut.UsageException;
+import dev.convcut.checkpoint.Architecture;
+import dev.convcut.checkpoint.Checkpoint;
+import dev.convcut.checkpoint.Checkpoints;
+import dev.convcut.checkpoint.Preprocessing;
+import dev.convcut.data.Augmentation;
+import dev.convcut.data.BatchAssembler;
+import dev.convcut.data.DataOptions;
+import dev.convcut.data.DataSource;
+import dev.convcut.data.DatasetSpec;
+import dev.convcut.data.Datasets;
+import dev.convcut.data.ImageSet;
+import dev.convcut.data.ImageSets;
+import dev.convcut.data.Split;
+import dev.convcut.io.Json;
+import dev.convcut.model.ModelSpec;
+import dev.convcut.model.ModelZoo;
+import dev.convcut.model.Network;
+import dev.convcut.provenance.Provenance;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole training run as the {@code train} command performs it: load the dataset, build the
+ * network (or load it from a checkpoint to resume), train, and after every epoch write the
+ * checkpoint directory (weights, training state, {@code metrics.csv}, {@code run.json}).
+ */
+public final class TrainRun {
+  private TrainRun() {}
+
+  /**
+   * @param config the configuration of a new run; null when resuming (the checkpoint's is used)
+   * @param stem the ResNet stem for a new network
+   * @param resume a checkpoint to continue, or null
+   * @param resumeEpochs when resuming, train to this many epochs in all (null: the checkpoint's count)
+   */
+  public record Request(TrainConfig config, String stem, DataOptions data, Path out, boolean force, Path resume,
+      Integer resumeEpochs, boolean progress, List<String> arguments) {
+    public Request {
+      if ((config == null) == (resume == null)) {
+        throw new IllegalArgumentException("give either a configuration for a new run or a checkpoint to resume");
+      }
+    }
+  }
+
+  /** Runs the request and returns the final training state. */
+  public static TrainingState run(Request req) {
+    if (Files.exists(req.out()) && !req.force() && !req.out().equals(req.resume())) {
+      throw new ConvcutException(req.out() + " already exists; choose another --out or pass --force to replace it");
+    }
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Resumed from = req.resume() == null ? null : resume(req, manager);
+      TrainConfig cfg = from == null ? req.config()
+          : req.resumeEpochs() == null ? from.state().config() : from.state().config().withEpochs(req.resumeEpochs());
+      String dataset = cfg.dataset();
+      DatasetSpec ds = Datasets.spec(dataset);
+      List<String> classes = ds.classes(req.data().labels());
+      DataSource source = Datasets.locate(dataset, req.data());
+      DataOptions here = new DataOptions(source.path(), req.data().labels(), false, req.data().locations());
+      ImageSet train = ImageSets.first(Datasets.load(dataset, Split.TRAIN, here), cfg.trainLimit());
+      ImageSet test = Datasets.load(dataset, Split.TEST, here);
+      ModelSpec spec = from != null ? from.net().spec() : new ModelSpec(cfg.model(), ds.channels(), ds.height(), classes.size(), req.stem());
+      if (spec.channels() != ds.channels() || spec.size() != ds.height() || spec.classes() != classes.size()) {
+        throw new UsageException("checkpoint " + req.resume() + " is " + spec + ", which does not fit " + dataset);
+      }
+      Preprocessing pre = from != null ? from.architecture().preprocessing() : Preprocessing.of(ds.normalization());
+      Architecture arch = Architecture.of(spec, from != null ? from.net().forms() : Map.of(), pre, dataset, classes);
+      Provenance prov = Provenance.start("train", req.arguments()).configuration(cfg).seed(cfg.seed());
+      for (Path f : Datasets.files(source)) {
+        prov.input("data/" + f.getFileName(), f);
+      }
+      if (req.resume() != null) {
+        prov.input("resume/" + Checkpoints.WEIGHTS, req.resume().resolve(Checkpoints.WEIGHTS));
+      }
+      Network net = from != null ? from.net() : ModelZoo.build(spec, manager, cfg.seed());
+      try {
+        Optimizer opt = cfg.newOptimizer();
+        TrainingState start = null;
+        if (from != null) {
+          start = from.state();
+          opt.loadState(from.optimizer(), start.optimizerSteps());
+        }
+        Trainer trainer = new Trainer(cfg, net, train, new BatchAssembler(train, pre.normalization(), cfg.augmentation()),
+            test, new BatchAssembler(test, pre.normalization(), Augmentation.NONE), req.progress());
+        return trainer.run(start, opt, (m, state, optimizer) -> Checkpoints.save(req.out(), true, net, arch,
+            new Checkpoints.Resume(state, optimizer.state()), Map.of("metrics.csv", EpochMetrics.csv(state.history())),
+            prov, m));
+      } finally {
+        net.close();
+      }
+    }
+  }
+
+  /** A checkpoint's network and training state, read back for resuming. */
+  private record Resumed(Architecture architecture, Network net, TrainingState state, Map<String, ai.djl.ndarray.NDArray> optimizer) {}
+
+  private static Resumed resume(Request req, NDManager manager) {
+    Checkpoint ck = Checkpoints.load(req.resume(), manager);
+    if (!ck.resumable()) {
+      ck.close();
+      throw new ConvcutException(req.resume() + " has no " + Checkpoints.TRAINING_STATE + "; only checkpoints written by"
+          + " 'convcut train' can be resumed (to fine-tune imported weights, that is a later feature)");
+    }
+    JsonNode node = ck.trainingState();
+    TrainingState state = Json.mapper().convertValue(node, TrainingState.class);
+    if (req.resumeEpochs() != null && req.resumeEpochs() < state.epochsDone()) {
+      ck.close();
+      throw new UsageException("--epochs " + req.resumeEpochs() + " is less than the " + state.epochsDone()
+          + " epochs " + req.resume() + " has done");
+    }
+    return new Resumed(ck.architecture(), ck.network(), state, ck.optimizerState());
+  }
+}
