@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       LayersCommand.class,
       ExportCommand.class,
+      CompressCommand.class,
       ImportCommand.class,
       SpectrumCommand.class,
       SweepCommand.class,

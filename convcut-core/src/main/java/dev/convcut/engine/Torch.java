@@ -43,6 +43,12 @@ public final class Torch {
     return engine().defaultDevice();
   }
 
+  /** libtorch's intra-op thread count in effect (starts the engine if needed). */
+  public static int threads() {
+    engine();
+    return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+  }
+
   /** libtorch's version, e.g. {@code 2.7.1}. */
   public static String version() {
     return engine().getVersion();

@@ -100,6 +100,16 @@ public final class Conv2d implements WeightLayer {
     return form;
   }
 
+  /** Rows of the input this slot was built for. */
+  public int inputHeight() {
+    return inH;
+  }
+
+  /** Columns of the input this slot was built for. */
+  public int inputWidth() {
+    return inW;
+  }
+
   public int outputHeight() {
     return spec.outputHeight(inH);
   }

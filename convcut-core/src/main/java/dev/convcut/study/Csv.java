@@ -8,11 +8,11 @@ import java.util.StringJoiner;
  * Java's shortest round-trip form, an empty field for "not applicable", and RFC 4180 quoting for
  * text that holds a comma, quote or line break.
  */
-final class Csv {
+public final class Csv {
   private Csv() {}
 
   /** The fields joined into one line, with its newline. */
-  static String row(List<?> fields) {
+  public static String row(List<?> fields) {
     StringJoiner j = new StringJoiner(",", "", "\n");
     for (Object f : fields) {
       j.add(field(f));

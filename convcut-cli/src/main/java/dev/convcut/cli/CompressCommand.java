@@ -1,0 +1,206 @@
+package dev.convcut.cli;
+
+import dev.convcut.UsageException;
+import dev.convcut.data.DataOptions;
+import dev.convcut.data.LabelKind;
+import dev.convcut.data.Split;
+import dev.convcut.tensor.Level;
+import dev.convcut.tensorize.CompressRequest;
+import dev.convcut.tensorize.CompressRun;
+import dev.convcut.tensorize.CompressionReport;
+import dev.convcut.tensorize.FineTune;
+import dev.convcut.tensorize.Latency;
+import dev.convcut.tensorize.Method;
+import dev.convcut.tensorize.RankRequest;
+import dev.convcut.tensorize.select.AutoPlanner;
+import dev.convcut.tensorize.select.CandidateGrid;
+import dev.convcut.tensorize.select.Resource;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code convcut compress}: replace convolutions by factorized ones, fine-tune, and report the real savings. */
+@Command(name = "compress", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Replace a checkpoint's convolutions by chains of smaller convolutions (a cut's SVD, Tucker-2, CP or a "
+        + "tensor train) initialized from the trained kernels, optionally fine-tune, and write the compressed checkpoint "
+        + "with compress.json/compress.csv: parameters, multiply-adds, CPU latency dense vs compressed (same batch, same "
+        + "threads) and top-1 before and after fine-tuning.",
+        "Manual: --method with one of --rank/--keep/--loss/--tol for every layer chosen by --layers. Automatic: "
+        + "--target-params, --target-macs or --max-drop chooses per layer method and rank, greedily by measured accuracy "
+        + "lost per parameter (or multiply-add) saved."},
+    footer = {"", "Examples:",
+        "  convcut compress --checkpoint runs/cnn4-fmnist --method tucker2 --keep 0.25 --layers 'features.*' --out runs/cnn4-t2",
+        "  convcut compress --checkpoint runs/cnn4-fmnist --method svd:oh/iw --rank 8 --layers features.6,features.8 --out c2",
+        "  convcut compress --checkpoint runs/resnet20-fmnist --target-params 0.25 --finetune-epochs 3 --out runs/r20-x4",
+        "  convcut compress --checkpoint runs/cnn4-fmnist --max-drop 0.5 --methods tucker2,tt,svd:o/ihw --out c3",
+        "", "Outputs: the checkpoint directory --out (architecture.json with each factorized layer's form, "
+        + "weights.safetensors, compress.json, compress.csv, sensitivity.csv in automatic mode, metrics.csv after "
+        + "fine-tuning, run.json) and the table on stdout. See docs/compress.md."})
+public final class CompressCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--checkpoint", required = true, paramLabel = "DIR", description = "The dense checkpoint to compress.")
+  Path checkpoint;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The compressed checkpoint to write.")
+  Path out;
+
+  @Option(names = "--force", description = "Replace an existing --out.")
+  boolean force;
+
+  @Option(names = "--layers", split = ",", paramLabel = "NAME",
+      description = "Convolutions to compress: names or globs (features.*, layer3.*.conv?). Default: every convolution.")
+  List<String> layers = new ArrayList<>();
+
+  @Option(names = "--method", paramLabel = "M", description = "Manual mode: " + Method.CHOICES + ".")
+  String method;
+
+  @Option(names = "--rank", split = ",", paramLabel = "R",
+      description = "Ranks: one number, or one per bond (tucker2: R_O,R_I; tt: R1,R2,R3).")
+  List<Integer> rank;
+
+  @Option(names = "--keep", paramLabel = "F", description = "Keep fraction F of each bond's full rank (cp: of O·I·H·W/max(O,I,H,W)).")
+  Double keep;
+
+  @Option(names = "--loss", paramLabel = "ETA", description = "Smallest ranks whose norm loss is at most ETA (per bond; cp: of the result).")
+  Double loss;
+
+  @Option(names = "--tol", paramLabel = "TAU", description = "Keep singular values >= TAU·s1 (per bond; not for cp).")
+  Double tol;
+
+  @Option(names = "--target-params", paramLabel = "F", description = "Automatic: keep at most fraction F of the convolution parameters.")
+  Double targetParams;
+
+  @Option(names = "--target-macs", paramLabel = "F", description = "Automatic: keep at most fraction F of the convolution multiply-adds.")
+  Double targetMacs;
+
+  @Option(names = "--max-drop", paramLabel = "POINTS",
+      description = "Automatic: save as many parameters as possible with top-1 at most POINTS below dense (before fine-tuning).")
+  Double maxDrop;
+
+  @Option(names = "--methods", split = ",", paramLabel = "M",
+      description = "Automatic: the methods to try. Default: the seven cuts, tucker2, cp, tt.")
+  List<String> methods;
+
+  @Option(names = "--keeps", split = ",", paramLabel = "F",
+      description = "Automatic: kept fractions to try per method. Default: 0.03,0.06,0.1,0.15,0.2,0.3,0.4,0.5.")
+  List<Double> keeps;
+
+  @Option(names = "--sweep", paramLabel = "FILE", description = "Automatic: take single-cut sensitivities from this sweep.csv.")
+  Path sweep;
+
+  @Option(names = "--select-split", paramLabel = "train|test",
+      description = "Automatic: the split the sensitivities are measured on. Default: ${DEFAULT-VALUE} (the test split stays for the report).")
+  String selectSplit = "train";
+
+  @Option(names = "--select-images", paramLabel = "N", description = "Automatic: images of that split to measure on. Default: ${DEFAULT-VALUE}.")
+  int selectImages = 2000;
+
+  @Option(names = "--floor", paramLabel = "POINTS",
+      description = "Automatic: stop trying lower ranks of a method once one is POINTS below dense. Default: ${DEFAULT-VALUE}.")
+  double floor = 15;
+
+  @Option(names = "--finetune-epochs", paramLabel = "E", description = "Fine-tuning epochs after compressing. Default: ${DEFAULT-VALUE}.")
+  int finetuneEpochs = 0;
+
+  @Option(names = "--lr", paramLabel = "LR", description = "Fine-tuning learning rate (SGD, Nesterov, cosine). Default: ${DEFAULT-VALUE}.")
+  double lr = 0.01;
+
+  @Option(names = "--batch", paramLabel = "N", description = "Fine-tuning batch size. Default: ${DEFAULT-VALUE}.")
+  int batch = 128;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Root seed (fine-tuning, selection subset). Default: ${DEFAULT-VALUE}.")
+  long seed = 0;
+
+  @Option(names = "--latency-batch", paramLabel = "N", description = "Batch for the CPU latency measurement. Default: ${DEFAULT-VALUE}.")
+  int latencyBatch = 128;
+
+  @Option(names = "--latency-repeats", paramLabel = "N", description = "Timed passes (median reported). Default: ${DEFAULT-VALUE}.")
+  int latencyRepeats = 20;
+
+  @Option(names = "--latency-warmup", paramLabel = "N", description = "Untimed passes first. Default: ${DEFAULT-VALUE}.")
+  int latencyWarmup = 3;
+
+  @Option(names = "--threads", paramLabel = "N", description = "libtorch intra-op threads, for everything (default: all cores).")
+  int threads;
+
+  @Option(names = "--dataset", paramLabel = "NAME", description = "Evaluate and fine-tune on this dataset (default: the checkpoint's).")
+  String dataset;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Read the dataset from DIR (see 'convcut data list').")
+  Path dataDir;
+
+  @Option(names = "--no-download", description = "Fail instead of downloading a missing dataset.")
+  boolean noDownload;
+
+  @Option(names = "--no-progress", description = "No progress bar during fine-tuning.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() {
+    CompressRequest req = request();
+    CompressionReport report = CompressRun.run(req);
+    PrintWriter o = spec.commandLine().getOut();
+    o.print(report.table());
+    o.println(out);
+    o.flush();
+    return 0;
+  }
+
+  CompressRequest request() {
+    int targets = count(targetParams, targetMacs, maxDrop);
+    int levels = count(rank, keep, loss, tol);
+    if (targets > 1) {
+      throw new UsageException("give only one of --target-params, --target-macs, --max-drop");
+    }
+    CompressRequest.Manual manual = null;
+    CompressRequest.Auto auto = null;
+    if (targets == 0) {
+      if (method == null || levels != 1) {
+        throw new UsageException("manual mode needs --method and exactly one of --rank, --keep, --loss, --tol;"
+            + " automatic mode one of --target-params, --target-macs, --max-drop");
+      }
+      if (methods != null || keeps != null || sweep != null) {
+        throw new UsageException("--methods, --keeps and --sweep are for automatic mode (--target-params, --target-macs, --max-drop)");
+      }
+      manual = new CompressRequest.Manual(Method.parse(method), rankRequest());
+    } else {
+      if (method != null || levels != 0) {
+        throw new UsageException("automatic mode chooses methods and ranks itself: drop --method/--rank/--keep/--loss/--tol,"
+            + " or drop the target to compress by hand");
+      }
+      AutoPlanner.Target target = targetParams != null ? AutoPlanner.Target.fraction(Resource.PARAMS, targetParams)
+          : targetMacs != null ? AutoPlanner.Target.fraction(Resource.MACS, targetMacs) : AutoPlanner.Target.maxDrop(maxDrop);
+      List<Method> ms = methods == null ? CandidateGrid.allMethods() : methods.stream().map(Method::parse).toList();
+      auto = new CompressRequest.Auto(target, ms, keeps == null ? CandidateGrid.DEFAULT_KEEPS : keeps, sweep,
+          Split.parse(selectSplit), selectImages, seed, floor);
+    }
+    return new CompressRequest(checkpoint, out, force, layers, manual, auto,
+        new FineTune.Settings(finetuneEpochs, lr, batch, seed),
+        new Latency.Settings(latencyBatch, latencyWarmup, latencyRepeats), threads, dataset,
+        new DataOptions(dataDir, LabelKind.FINE, !noDownload), 256, !noProgress, List.of(spec.commandLine().getParseResult()
+            .originalArgs().toArray(new String[0])));
+  }
+
+  private RankRequest rankRequest() {
+    if (rank != null) {
+      return new RankRequest(rank, null);
+    }
+    return RankRequest.level(keep != null ? Level.keep(keep) : loss != null ? Level.loss(loss) : Level.tol(tol));
+  }
+
+  private static int count(Object... values) {
+    int n = 0;
+    for (Object v : values) {
+      if (v != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

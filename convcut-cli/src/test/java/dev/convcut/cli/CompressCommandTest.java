@@ -1,0 +1,119 @@
+package dev.convcut.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.convcut.checkpoint.Architecture;
+import dev.convcut.checkpoint.Checkpoint;
+import dev.convcut.checkpoint.Checkpoints;
+import dev.convcut.checkpoint.Preprocessing;
+import dev.convcut.data.DataFixtures;
+import dev.convcut.engine.Torch;
+import dev.convcut.io.Json;
+import dev.convcut.model.ModelSpec;
+import dev.convcut.model.ModelZoo;
+import dev.convcut.model.Network;
+import dev.convcut.provenance.Provenance;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompressCommandTest {
+  @TempDir static Path tmp;
+  static Path data;
+  static Path dense;
+
+  @BeforeAll
+  static void denseCheckpoint() {
+    Torch.configure(2);
+    data = DataFixtures.idxFolder(tmp.resolve("fmnist"), 48, 32, true);
+    dense = tmp.resolve("dense");
+    ModelSpec spec = new ModelSpec("cnn4", 1, 28, 10);
+    try (NDManager m = NDManager.newBaseManager(); Network net = ModelZoo.build(spec, m, 5)) {
+      Checkpoints.save(dense, false, net, Architecture.of(spec, Map.of(), new Preprocessing(List.of(0.3), List.of(0.35)),
+          "fashion-mnist", List.of()), null, Map.of(), Provenance.start("test", List.of()), null);
+    }
+  }
+
+  static CliRun compress(String out, String... args) {
+    List<String> all = new ArrayList<>(List.of("compress", "--checkpoint", dense.toString(), "--out", tmp.resolve(out).toString(),
+        "--data-dir", data.toString(), "--no-download", "--threads", "2", "--latency-batch", "4", "--latency-repeats", "2",
+        "--latency-warmup", "0", "--no-progress"));
+    all.addAll(List.of(args));
+    return CliRun.of(all.toArray(new String[0]));
+  }
+
+  @Test
+  void manualModeWritesASmallerFineTunedCheckpointThatExportAccepts() throws Exception {
+    CliRun r = compress("tucker", "--method", "tucker2", "--keep", "0.5", "--layers", "features.?",
+        "--finetune-epochs", "1", "--batch", "16");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("features.6").contains("tucker2").contains("convolution parameters")
+        .contains("CPU latency, batch 4, 2 threads").contains("epoch 1");
+    Path out = tmp.resolve("tucker");
+    for (String f : List.of("compress.json", "compress.csv", "metrics.csv", "run.json", "weights.safetensors")) {
+      assertThat(out.resolve(f)).exists();
+    }
+    JsonNode report = Json.mapper().readTree(out.resolve("compress.json").toFile());
+    assertThat(report.at("/totals/convParams").asLong()).isLessThan(report.at("/totals/convParamsDense").asLong());
+    assertThat(report.at("/accuracy/perEpoch")).hasSize(1);
+    assertThat(Files.readString(out.resolve("compress.csv"))).startsWith("layer,shape,method,ranks,norm_loss")
+        .contains("features.0,32x1x3x3,tucker2,\"5,1\",");
+    try (NDManager m = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(out, m)) {
+      assertThat(ck.network().forms()).containsOnlyKeys("features.0", "features.2", "features.6", "features.8");
+      assertThat(ck.architecture().layers().get("features.6").factors()).hasSize(3);
+    }
+    CliRun exp = CliRun.of("export", "--checkpoint", out.toString(), "--out", tmp.resolve("tucker.npz").toString());
+    assertThat(exp.code()).as(exp.err()).isZero();
+    assertThat(exp.out()).contains("cnn4");
+  }
+
+  @Test
+  void aRankAboveTheLayersLimitIsRefusedBeforeAnythingIsWritten() {
+    CliRun r = compress("bad", "--method", "svd:o/ihw", "--rank", "33", "--layers", "features.2");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("rank 33 for layer features.2 (svd:o|ihw) is above what the layer can hold")
+        .contains("full rank 32").contains("--rank 1..32");
+    assertThat(tmp.resolve("bad")).doesNotExist();
+  }
+
+  @Test
+  void unknownLayersMethodsAndMixedModesAreUsageErrors() {
+    assertThat(compress("x", "--method", "cp", "--rank", "4", "--layers", "layer1.*").err())
+        .contains("matches no layer of cnn4").contains("features.0, features.2, features.6, features.8");
+    assertThat(compress("x", "--method", "cp", "--rank", "4", "--layers", "classifier.1").err()).contains("only linear layers");
+    assertThat(compress("x", "--method", "svd", "--rank", "4").err()).contains("needs a cut");
+    CliRun mixed = compress("x", "--method", "cp", "--rank", "4", "--target-params", "0.5");
+    assertThat(mixed.code()).isEqualTo(2);
+    assertThat(mixed.err()).contains("automatic mode chooses methods and ranks itself");
+    assertThat(compress("x", "--method", "cp").err()).contains("exactly one of --rank, --keep, --loss, --tol");
+    assertThat(tmp.resolve("x")).doesNotExist();
+  }
+
+  @Test
+  void automaticModeMeetsTheParameterTargetAndRecordsTheSensitivities() throws Exception {
+    CliRun r = compress("auto", "--target-params", "0.5", "--methods", "tucker2,svd:o/ihw,svd:oh/iw", "--keeps", "0.1,0.3",
+        "--select-images", "16", "--select-split", "test");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode report = Json.mapper().readTree(tmp.resolve("auto/compress.json").toFile());
+    assertThat(report.at("/totals/convParams").asDouble() / report.at("/totals/convParamsDense").asDouble()).isLessThanOrEqualTo(0.5);
+    assertThat(r.out()).contains("selection (target 0.5 of the parameters)");
+    String sensitivity = Files.readString(tmp.resolve("auto/sensitivity.csv"));
+    assertThat(sensitivity).startsWith("layer,method,ranks,params,macs,norm_loss,delta_top1,chosen").contains(",true");
+  }
+
+  @Test
+  void anUnreachableTargetIsRefusedWithTheClosestFigure() {
+    CliRun r = compress("never", "--target-params", "0.01", "--methods", "svd:o/ihw", "--keeps", "0.5", "--select-images", "8",
+        "--select-split", "test");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot reach 0.0100 of the convolution parameters").contains("choose a target of at least");
+    assertThat(tmp.resolve("never")).doesNotExist();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.convcut.tensorize;
+
+import dev.convcut.data.DataOptions;
+import dev.convcut.data.Split;
+import dev.convcut.tensorize.select.AutoPlanner;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything {@code convcut compress} was asked to do, resolved from the command line; stored in
+ * {@code run.json}.
+ *
+ * @param layers {@code --layers} patterns (empty: every convolution)
+ * @param manual the method and ranks for every chosen layer, or null in automatic mode
+ * @param auto the automatic mode's settings, or null in manual mode
+ * @param dataset the dataset to evaluate and fine-tune on, or null for the checkpoint's own
+ * @param threads libtorch intra-op threads (0: all cores), also for the latency measurement
+ */
+public record CompressRequest(Path checkpoint, Path out, boolean force, List<String> layers, Manual manual, Auto auto,
+    FineTune.Settings finetune, Latency.Settings latency, int threads, String dataset, DataOptions data, int evalBatch,
+    boolean progress, List<String> arguments) {
+
+  public CompressRequest {
+    layers = layers == null ? List.of() : List.copyOf(layers);
+    arguments = arguments == null ? List.of() : List.copyOf(arguments);
+    if ((manual == null) == (auto == null)) {
+      throw new IllegalArgumentException("give either --method with --rank/--keep/--loss, or one of --target-params,"
+          + " --target-macs, --max-drop");
+    }
+    if (evalBatch < 1) {
+      throw new IllegalArgumentException("--eval-batch must be >= 1, got " + evalBatch);
+    }
+  }
+
+  /** One method at one rank request for every chosen layer. */
+  public record Manual(Method method, RankRequest ranks) {}
+
+  /**
+   * Automatic mode: the target, the methods and kept fractions to try, an optional sweep.csv to
+   * take single-cut sensitivities from, and the evaluation subset (images of {@code split}, drawn
+   * with {@code seed}) the rest are measured on; a method's lower ranks are skipped once one falls
+   * {@code floor} points below the dense model.
+   */
+  public record Auto(AutoPlanner.Target target, List<Method> methods, List<Double> keeps, Path sweep, Split split,
+      int images, long seed, double floor) {
+    public Auto {
+      methods = List.copyOf(methods);
+      keeps = List.copyOf(keeps);
+      if (images < 1) {
+        throw new IllegalArgumentException("--select-images must be >= 1, got " + images);
+      }
+    }
+  }
+}

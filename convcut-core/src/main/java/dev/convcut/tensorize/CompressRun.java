@@ -1,0 +1,171 @@
+package dev.convcut.tensorize;
+
+import ai.djl.ndarray.NDManager;
+import dev.convcut.ConvcutException;
+import dev.convcut.UsageException;
+import dev.convcut.checkpoint.Architecture;
+import dev.convcut.checkpoint.Checkpoint;
+import dev.convcut.checkpoint.Checkpoints;
+import dev.convcut.data.Augmentation;
+import dev.convcut.data.BatchAssembler;
+import dev.convcut.data.DataSource;
+import dev.convcut.data.DatasetSpec;
+import dev.convcut.data.Datasets;
+import dev.convcut.data.EvalSubset;
+import dev.convcut.data.ImageSet;
+import dev.convcut.data.Split;
+import dev.convcut.engine.Torch;
+import dev.convcut.eval.Evaluator;
+import dev.convcut.io.Json;
+import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Network;
+import dev.convcut.provenance.Provenance;
+import dev.convcut.tensorize.select.AutoPlanner;
+import dev.convcut.tensorize.select.CandidateGrid;
+import dev.convcut.tensorize.select.MeasuredSensitivity;
+import dev.convcut.tensorize.select.SensitivityTable;
+import dev.convcut.tensorize.select.SweepSensitivity;
+import dev.convcut.train.EpochMetrics;
+import dev.convcut.train.TrainConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole {@code convcut compress} run: load the checkpoint, factorize the chosen layers (or
+ * choose methods and ranks automatically), build the compressed network, evaluate it, fine-tune
+ * it, time it against the dense one, and write the compressed checkpoint with {@code
+ * compress.json}, {@code compress.csv} and {@code run.json}. Bad requests are refused before any
+ * data is read.
+ */
+public final class CompressRun {
+  private static final Logger LOG = LoggerFactory.getLogger(CompressRun.class);
+  public static final String JSON = "compress.json";
+  public static final String CSV = "compress.csv";
+  public static final String SENSITIVITY = "sensitivity.csv";
+
+  private CompressRun() {}
+
+  /** Runs {@code req} and returns its report (also written into the output checkpoint). */
+  public static CompressionReport run(CompressRequest req) {
+    if (Files.exists(req.out()) && !req.force()) {
+      throw new ConvcutException(req.out() + " already exists; choose another --out or pass --force to replace it");
+    }
+    Torch.configure(req.threads());
+    try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(req.checkpoint(), manager)) {
+      Network dense = ck.network();
+      Architecture arch = ck.architecture();
+      String dataset = req.dataset() != null ? req.dataset() : arch.dataset();
+      if (dataset == null || dataset.isBlank()) {
+        throw new UsageException(req.checkpoint() + " does not say which dataset it was trained on; pass --dataset");
+      }
+      DatasetSpec ds = Datasets.spec(dataset);
+      checkFits(dense.spec(), ds, dataset);
+      List<String> layers = LayerSelection.resolve(dense, req.layers());
+      // Manual mode decomposes before any data is read, so a bad rank fails fast.
+      List<FactorizedLayer> manual = req.manual() == null ? null : factorizeAll(dense, layers, req.manual());
+      DataSource source = Datasets.locate(dataset, req.data());
+      ImageSet test = Datasets.load(dataset, Split.TEST, req.data());
+      boolean tune = req.finetune().epochs() > 0;
+      ImageSet train = tune || (req.auto() != null && req.auto().split() == Split.TRAIN)
+          ? Datasets.load(dataset, Split.TRAIN, req.data()) : null;
+      double denseTop1 = top1(dense, test, arch);
+      LOG.info("dense top-1 on {}/test: {}", dataset, denseTop1);
+      AutoPlanner.Plan plan = null;
+      List<FactorizedLayer> chosen = manual;
+      if (req.auto() != null) {
+        plan = plan(dense, layers, req.auto(), req.auto().split() == Split.TRAIN ? train : test, arch);
+        chosen = plan.selection().chosen().values().stream().map(o -> o.candidate().factorized()).toList();
+      }
+      try (Network compressed = Compressor.apply(dense, chosen, manager)) {
+        double before = top1(compressed, test, arch);
+        LOG.info("compressed top-1 before fine-tuning: {}", before);
+        List<Double> perEpoch = new ArrayList<>();
+        TrainConfig tuneConfig = FineTune.config(req.finetune(), dense.spec().model(), dataset, dense.spec().stem(),
+            ds.trainAugmentation());
+        List<EpochMetrics> history = tune
+            ? FineTune.run(compressed, tuneConfig, train, test, arch.preprocessing(), req.progress()) : List.of();
+        history.forEach(m -> perEpoch.add(m.testTop1()));
+        List<String> factorized = chosen.stream().map(FactorizedLayer::name).toList();
+        Latency.Pair model = Latency.model(dense, compressed, req.latency());
+        Map<String, Latency.Pair> perLayer = Latency.layers(dense, compressed, factorized, req.latency());
+        CompressionReport report = ReportRows.report(dense, compressed, chosen, perLayer, model, req,
+            new CompressionReport.Accuracy(test.dataset() + "/" + test.split() + ": all " + test.size() + " images", denseTop1,
+                before, perEpoch), plan);
+        save(req, compressed, arch, dataset, ds, source, report, history, plan, tuneConfig);
+        return report;
+      }
+    }
+  }
+
+  private static void checkFits(ModelSpec spec, DatasetSpec ds, String dataset) {
+    if (spec.channels() != ds.channels() || spec.size() != ds.height() || spec.classes() != ds.classes().size()) {
+      throw new UsageException("the checkpoint's network takes " + spec.channels() + "x" + spec.size() + "x" + spec.size()
+          + " images and " + spec.classes() + " classes; " + dataset + " has " + ds.channels() + "x" + ds.height() + "x"
+          + ds.width() + " and " + ds.classes().size());
+    }
+  }
+
+  private static List<FactorizedLayer> factorizeAll(Network dense, List<String> layers, CompressRequest.Manual m) {
+    Factorizer f = Factorizer.standard();
+    List<DenseConv> convs = layers.stream().map(l -> DenseConv.of(dense, l)).toList();
+    convs.forEach(c -> Factorizer.checkApplicable(c, m.method()));
+    List<FactorizedLayer> out = new ArrayList<>();
+    for (DenseConv c : convs) {
+      out.add(f.factorize(c, m.method(), m.ranks()));
+    }
+    return out;
+  }
+
+  private static AutoPlanner.Plan plan(Network dense, List<String> layers, CompressRequest.Auto a, ImageSet images,
+      Architecture arch) {
+    BatchAssembler assembler = new BatchAssembler(images, arch.preprocessing().normalization(), Augmentation.NONE);
+    MeasuredSensitivity measured = new MeasuredSensitivity(dense, images, assembler, EvalSubset.draw(images, a.images(), a.seed()),
+        256, a.floor());
+    SensitivityTable table = a.sweep() == null ? measured : SweepSensitivity.read(a.sweep()).orElse(measured);
+    CandidateGrid grid = new CandidateGrid(a.methods(), a.keeps(), a.target().resource(), Factorizer.standard());
+    AutoPlanner.Plan plan = AutoPlanner.plan(dense, layers, grid, table, measured, a.target());
+    if (plan.selection().chosen().isEmpty()) {
+      throw new ConvcutException("no layer can be factorized within " + a.target() + " (measured on " + table.source()
+          + "); allow a larger --max-drop, more --methods or --keeps");
+    }
+    return plan;
+  }
+
+  private static double top1(Network net, ImageSet test, Architecture arch) {
+    return Evaluator.evaluate(net, test, new BatchAssembler(test, arch.preprocessing().normalization(), Augmentation.NONE), 256,
+        null).top1();
+  }
+
+  private static void save(CompressRequest req, Network compressed, Architecture arch, String dataset, DatasetSpec ds,
+      DataSource source, CompressionReport report, List<EpochMetrics> history, AutoPlanner.Plan plan, TrainConfig tune) {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(JSON, Json.write(report));
+    files.put(CSV, report.csv());
+    if (!history.isEmpty()) {
+      files.put("metrics.csv", EpochMetrics.csv(history));
+    }
+    if (plan != null) {
+      files.put(SENSITIVITY, ReportRows.sensitivityCsv(plan));
+    }
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("request", req);
+    config.put("finetune", req.finetune().epochs() > 0 ? tune : null);
+    Provenance prov = Provenance.start("compress", req.arguments()).configuration(config).seed(tune.seed());
+    prov.input("checkpoint", req.checkpoint());
+    for (Path f : Datasets.files(source)) {
+      prov.input("data/" + f.getFileName(), f);
+    }
+    if (req.auto() != null && req.auto().sweep() != null) {
+      prov.input("sweep", req.auto().sweep());
+    }
+    Architecture out = Architecture.of(compressed.spec(), compressed.forms(), arch.preprocessing(), dataset,
+        arch.classNames().isEmpty() ? ds.classes() : arch.classNames());
+    Checkpoints.save(req.out(), req.force(), compressed, out, null, files, prov, report);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.convcut.tensorize;
+
+import dev.convcut.checkpoint.Preprocessing;
+import dev.convcut.data.Augmentation;
+import dev.convcut.data.BatchAssembler;
+import dev.convcut.data.ImageSet;
+import dev.convcut.data.Normalization;
+import dev.convcut.model.Network;
+import dev.convcut.train.EpochMetrics;
+import dev.convcut.train.TrainConfig;
+import dev.convcut.train.Trainer;
+import dev.convcut.train.TrainingState;
+import java.util.List;
+
+/**
+ * Fine-tuning of a compressed network with convcut's trainer: every trainable array (factor
+ * weights, the other convolutions, BatchNorm, linear layers) is trained, by SGD with Nesterov
+ * momentum 0.9, weight decay 5e-4 and a cosine schedule from {@code lr} over the epochs, with the
+ * dataset's standard augmentation; the test split is scored after every epoch.
+ */
+public final class FineTune {
+  private FineTune() {}
+
+  /** Epochs, base learning rate, batch size and seed. */
+  public record Settings(int epochs, double lr, int batch, long seed) {
+    public Settings {
+      if (epochs < 0) {
+        throw new IllegalArgumentException("--finetune-epochs must be >= 0, got " + epochs);
+      }
+    }
+  }
+
+  /**
+   * The training configuration these settings stand for (stored in run.json).
+   *
+   * @param augmentation the dataset's standard training augmentation (random crop and flip for CIFAR)
+   */
+  public static TrainConfig config(Settings s, String model, String dataset, String stem, Augmentation augmentation) {
+    return new TrainConfig(model, dataset, stem, Math.max(1, s.epochs()), s.batch(), "sgd", s.lr(), 0.9, true, 5e-4, true,
+        "cosine", List.of(), 0.1, 0, 0.0, s.seed(), 1, augmentation.padding(), augmentation.flip(), 0);
+  }
+
+  /** Trains {@code net} in place and returns each epoch's metrics (test top-1 included). */
+  public static List<EpochMetrics> run(Network net, TrainConfig config, ImageSet train, ImageSet test, Preprocessing pre,
+      boolean progress) {
+    Normalization n = pre.normalization();
+    Trainer trainer = new Trainer(config, net, train, new BatchAssembler(train, n, config.augmentation()), test,
+        new BatchAssembler(test, n, Augmentation.NONE), progress);
+    TrainingState state = trainer.run(null, config.newOptimizer(), null);
+    return state.history();
+  }
+}

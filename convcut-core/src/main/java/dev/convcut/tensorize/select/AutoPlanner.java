@@ -1,0 +1,114 @@
+package dev.convcut.tensorize.select;
+
+import dev.convcut.model.LayerInfo;
+import dev.convcut.model.Network;
+import dev.convcut.tensorize.DenseConv;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Automatic mode end to end: candidates per layer, their sensitivity, the greedy selection, and
+ * a check of the selection on the combined model (all chosen layers replaced at once). With a
+ * loss limit, moves are taken back, last first, until the measured drop is within it.
+ */
+public final class AutoPlanner {
+  private static final Logger LOG = LoggerFactory.getLogger(AutoPlanner.class);
+
+  private AutoPlanner() {}
+
+  /**
+   * What to reach: a fraction of the convolutions' parameters or multiply-adds, or the largest
+   * saving of parameters within a drop of top-1 (points, before fine-tuning).
+   *
+   * @param fraction in (0, 1), or NaN with a drop limit
+   * @param maxDrop in points, or NaN with a fraction
+   */
+  public record Target(Resource resource, double fraction, double maxDrop) {
+    public Target {
+      if (Double.isNaN(fraction) == Double.isNaN(maxDrop)) {
+        throw new IllegalArgumentException("give one of --target-params, --target-macs, --max-drop");
+      }
+      if (!Double.isNaN(fraction) && !(fraction > 0 && fraction < 1)) {
+        throw new IllegalArgumentException("a target fraction must be in (0, 1), got " + fraction);
+      }
+      if (!Double.isNaN(maxDrop) && !(maxDrop >= 0)) {
+        throw new IllegalArgumentException("--max-drop must be >= 0 points, got " + maxDrop);
+      }
+    }
+
+    public static Target fraction(Resource r, double f) {
+      return new Target(r, f, Double.NaN);
+    }
+
+    public static Target maxDrop(double points) {
+      return new Target(Resource.PARAMS, Double.NaN, points);
+    }
+
+    @Override
+    public String toString() {
+      return Double.isNaN(fraction) ? "max-drop " + maxDrop + " points" : "target " + fraction + " of the " + resource.words();
+    }
+  }
+
+  /**
+   * The plan: the selection, the options measured per layer, the baseline and combined top-1 on
+   * the selection subset (fractions), and where the sensitivities came from.
+   */
+  public record Plan(Greedy.Selection selection, List<Greedy.LayerChoices> choices, double baselineTop1,
+      double combinedTop1, String source) {}
+
+  /**
+   * @param layers the convolutions in play; the network's other convolutions stay as they are
+   */
+  public static Plan plan(Network net, List<String> layers, CandidateGrid grid, SensitivityTable table,
+      MeasuredSensitivity verifier, Target target) {
+    Resource resource = target.resource();
+    List<Greedy.LayerChoices> choices = new ArrayList<>();
+    for (String name : layers) {
+      DenseConv layer = DenseConv.of(net, name);
+      List<Candidate> candidates = grid.candidates(layer);
+      Map<Candidate, Double> deltas = table.deltas(name, candidates);
+      List<Greedy.Option> options = new ArrayList<>();
+      deltas.forEach((c, d) -> options.add(new Greedy.Option(c, c.cost(resource), -d)));
+      long dense = resource == Resource.PARAMS ? layer.params() : layer.macs();
+      choices.add(new Greedy.LayerChoices(name, dense, options));
+    }
+    long fixed = fixedCost(net, Set.copyOf(layers), resource);
+    Greedy.Selection s = Double.isNaN(target.maxDrop())
+        ? Greedy.toCost(choices, fixed, (long) Math.floor(target.fraction() * (fixed + choices.stream()
+            .mapToLong(Greedy.LayerChoices::denseCost).sum())), resource)
+        : Greedy.withinLoss(choices, fixed, target.maxDrop());
+    double base = verifier.baselineTop1();
+    double combined = verifier.top1With(kernels(s));
+    LOG.info("selection: {} moves, {} = {} of dense, predicted drop {} points, measured {}", s.steps().size(),
+        s.cost(), s.fraction(), s.predictedLoss(), 100 * (base - combined));
+    while (!Double.isNaN(target.maxDrop()) && 100 * (base - combined) > target.maxDrop() && !s.steps().isEmpty()) {
+      s = s.undoLast();
+      combined = verifier.top1With(kernels(s));
+      LOG.info("combined drop above {} points: took back a move, now {} points", target.maxDrop(), 100 * (base - combined));
+    }
+    return new Plan(s, choices, base, combined, table.source());
+  }
+
+  private static Map<String, float[]> kernels(Greedy.Selection s) {
+    Map<String, float[]> k = new LinkedHashMap<>();
+    s.chosen().forEach((layer, o) -> k.put(layer, o.candidate().factorized().reconstruction()));
+    return k;
+  }
+
+  /** Cost of the convolutions not in play, as they are now (dense or factorized). */
+  static long fixedCost(Network net, Set<String> inPlay, Resource resource) {
+    long fixed = 0;
+    for (LayerInfo info : net.layerInfos()) {
+      if (info.kind().equals("conv") && !inPlay.contains(info.name())) {
+        fixed += resource == Resource.PARAMS ? info.params() : info.macs();
+      }
+    }
+    return fixed;
+  }
+}

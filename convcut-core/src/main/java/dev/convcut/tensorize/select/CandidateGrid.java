@@ -1,0 +1,109 @@
+package dev.convcut.tensorize.select;
+
+import dev.convcut.tensor.Cut;
+import dev.convcut.tensor.Level;
+import dev.convcut.tensorize.DenseConv;
+import dev.convcut.tensorize.FactorizedLayer;
+import dev.convcut.tensorize.Factorizer;
+import dev.convcut.tensorize.Method;
+import dev.convcut.tensorize.RankLimits;
+import dev.convcut.tensorize.RankRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The factorizations worth measuring for one layer: every applicable method at every kept
+ * fraction of the grid (ranks as {@link dev.convcut.tensorize.RankLimits} resolves {@code keep=f}),
+ * duplicates removed, keeping only those that cost less than the dense layer in the resource
+ * being reduced. The spectra then prune: a candidate is dropped when another one of the same
+ * layer costs no more and loses no more kernel norm (η), since a smaller norm loss at a lower
+ * cost is the better bet; what remains is the lower-left frontier of (cost, η).
+ *
+ * @param methods the methods to try; a method a layer cannot take (a cut trivial on it, or any
+ *     but {@code svd:o|ihw} on a 1×1 kernel) is skipped for that layer
+ * @param keeps kept fractions in (0, 1]
+ */
+public record CandidateGrid(List<Method> methods, List<Double> keeps, Resource resource, Factorizer factorizer) {
+  /** Kept fractions tried by default. */
+  public static final List<Double> DEFAULT_KEEPS = List.of(0.03, 0.06, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5);
+
+  public CandidateGrid {
+    methods = List.copyOf(methods);
+    keeps = List.copyOf(keeps);
+    if (methods.isEmpty() || keeps.isEmpty()) {
+      throw new IllegalArgumentException("a candidate grid needs at least one method and one kept fraction");
+    }
+    keeps.forEach(Level::keep);
+  }
+
+  /** Every method: the seven cuts, Tucker-2, CP and the tensor train. */
+  public static List<Method> allMethods() {
+    List<Method> all = new ArrayList<>();
+    Cut.fourIndex().forEach(c -> all.add(Method.svd(c)));
+    all.add(Method.of(Method.Kind.TUCKER2));
+    all.add(Method.of(Method.Kind.CP));
+    all.add(Method.of(Method.Kind.TT));
+    return all;
+  }
+
+  /** The pruned candidates for {@code layer}, cheapest first. */
+  public List<Candidate> candidates(DenseConv layer) {
+    long dense = resource == Resource.PARAMS ? layer.params() : layer.macs();
+    List<Candidate> all = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Method m : methods) {
+      if (!applicable(layer, m)) {
+        continue;
+      }
+      for (double keep : keeps) {
+        RankRequest request = RankRequest.level(Level.keep(keep));
+        if (m.kind() == Method.Kind.CP) {
+          // CP-ALS is the costly decomposition: settle its rank, and whether it can save anything, first.
+          int r = RankLimits.cpRank(layer, keep);
+          if (!seen.add(m + " " + r) || (resource == Resource.PARAMS && RankLimits.cpParams(layer, r) >= dense)) {
+            continue;
+          }
+          request = RankRequest.ranks(r);
+        }
+        FactorizedLayer f = factorizer.factorize(layer, m, request);
+        Candidate c = new Candidate(f);
+        if (c.cost(resource) < dense && (m.kind() == Method.Kind.CP || seen.add(m + " " + f.rankText()))) {
+          all.add(c);
+        }
+      }
+    }
+    return frontier(all, resource);
+  }
+
+  static boolean applicable(DenseConv layer, Method m) {
+    try {
+      Factorizer.checkApplicable(layer, m);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The candidates no other one beats on both cost and norm loss, cheapest first. */
+  static List<Candidate> frontier(List<Candidate> all, Resource resource) {
+    List<Candidate> sorted = new ArrayList<>(all);
+    sorted.sort(Comparator.comparingLong((Candidate c) -> c.cost(resource)).thenComparingDouble(Candidate::normLoss));
+    List<Candidate> kept = new ArrayList<>();
+    for (Candidate c : sorted) {
+      boolean dominated = false;
+      for (Candidate k : kept) {
+        if (k.cost(resource) <= c.cost(resource) && k.normLoss() <= c.normLoss()) {
+          dominated = true;
+          break;
+        }
+      }
+      if (!dominated) {
+        kept.add(c);
+      }
+    }
+    return kept;
+  }
+}
