@@ -6,14 +6,28 @@ import java.util.Locale;
 
 /**
  * A one-line progress bar on stderr for long work (epochs, sweeps): done/total, rate, ETA and a
- * caller-supplied status such as loss and accuracy. It redraws in place on a terminal and prints
- * nothing when stderr is not one, so logs and pipes stay clean.
+ * caller-supplied status such as loss and accuracy. It redraws in place on a terminal; when
+ * stderr is not one (a log file, a pipe, nohup) it prints the same line as a plain line every
+ * {@value #LOG_INTERVAL_SECONDS} seconds instead, so long unattended runs still show progress
+ * without filling the log with carriage returns.
  */
 public final class Progress implements AutoCloseable {
   private static final long REDRAW_NANOS = 200_000_000L;
+  static final long LOG_INTERVAL_SECONDS = 30;
+
+  /** How progress is shown. */
+  public enum Mode {
+    /** Redraw one line in place (stderr is a terminal). */
+    TERMINAL,
+    /** A plain line now and then (stderr is a file or a pipe). */
+    LOG,
+    /** Nothing. */
+    OFF
+  }
 
   private final PrintStream err;
-  private final boolean enabled;
+  private final Mode mode;
+  private final long intervalNanos;
   private final String label;
   private final long total;
   private final String unit;
@@ -23,14 +37,27 @@ public final class Progress implements AutoCloseable {
   private String status = "";
   private int lastWidth;
 
+  /** Shows progress on stderr: redrawn on a terminal, a plain line now and then otherwise. */
   public Progress(String label, long total, String unit) {
-    this(System.err, System.console() != null && !"dumb".equals(System.getenv("TERM")), label, total, unit);
+    this(System.err, System.console() != null && !"dumb".equals(System.getenv("TERM")) ? Mode.TERMINAL : Mode.LOG,
+        label, total, unit);
   }
 
-  /** For tests and callers that decide themselves whether to draw. */
+  /** For callers that decide themselves: {@code enabled} false shows nothing. */
   public Progress(PrintStream err, boolean enabled, String label, long total, String unit) {
+    this(err, enabled ? Mode.TERMINAL : Mode.OFF, label, total, unit);
+  }
+
+  public Progress(PrintStream err, Mode mode, String label, long total, String unit) {
+    this(err, mode, LOG_INTERVAL_SECONDS * 1_000_000_000L, label, total, unit);
+  }
+
+  /** For tests: a chosen interval between plain lines in {@link Mode#LOG}. */
+  Progress(PrintStream err, Mode mode, long logIntervalNanos, String label, long total, String unit) {
     this.err = err;
-    this.enabled = enabled;
+    this.mode = mode;
+    this.intervalNanos = mode == Mode.LOG ? logIntervalNanos : REDRAW_NANOS;
+    this.lastDraw = System.nanoTime();
     this.label = label;
     this.total = total;
     this.unit = unit;
@@ -41,9 +68,13 @@ public final class Progress implements AutoCloseable {
     done += n;
     status = statusText == null ? "" : statusText;
     long now = System.nanoTime();
-    if (enabled && (now - lastDraw > REDRAW_NANOS || done >= total)) {
+    if (mode == Mode.TERMINAL && (now - lastDraw > intervalNanos || done >= total)) {
       lastDraw = now;
       draw(now);
+    } else if (mode == Mode.LOG && now - lastDraw >= intervalNanos && done < total) {
+      lastDraw = now;
+      err.println(line(now));
+      err.flush();
     }
   }
 
@@ -82,7 +113,7 @@ public final class Progress implements AutoCloseable {
   /** Erases the bar so the next output starts on a clean line. */
   @Override
   public void close() {
-    if (enabled && lastWidth > 0) {
+    if (mode == Mode.TERMINAL && lastWidth > 0) {
       err.print("\r" + " ".repeat(lastWidth) + "\r");
       err.flush();
     }

@@ -17,6 +17,14 @@ public record EpochMetrics(int epoch, double lr, double trainLoss, double trainT
         num(testLoss), num(testTop1), num(testTop5), seconds, imagesPerSecond);
   }
 
+  /** One readable line for logs, e.g. {@code lr 0.0989, train loss 0.3470 top-1 87.23 %, test ...}. */
+  public String summary() {
+    String test = Double.isNaN(testTop1) ? "not evaluated"
+        : String.format(Locale.ROOT, "loss %.4f top-1 %.2f %% top-5 %.2f %%", testLoss, 100 * testTop1, 100 * testTop5);
+    return String.format(Locale.ROOT, "lr %.4g, train loss %.4f top-1 %.2f %%, test %s, %.0f s (%.0f img/s)", lr,
+        trainLoss, 100 * trainTop1, test, seconds, imagesPerSecond);
+  }
+
   private static String num(double v) {
     return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v);
   }

@@ -77,7 +77,7 @@ public final class Trainer {
       EpochMetrics m = epoch(epoch, step);
       history.add(m);
       state = new TrainingState(config, epoch + 1, optimizer.steps(), history);
-      LOG.info("epoch {}/{}: {}", epoch + 1, config.epochs(), m.csv());
+      LOG.info("epoch {}/{}: {}", epoch + 1, config.epochs(), m.summary());
       if (listener != null) {
         listener.epochDone(m, state, optimizer);
       }
