@@ -105,6 +105,12 @@ public final class CompressCommand implements Callable<Integer> {
       description = "Automatic: stop trying lower ranks of a method once one is POINTS below dense. Default: ${DEFAULT-VALUE}.")
   double floor = 15;
 
+  @Option(names = "--min-speedup", paramLabel = "X",
+      description = "Automatic: only candidates whose factor chain, timed on its own against the dense layer (--latency-batch,"
+          + " --threads), runs at least X times as fast; 0 turns the timing off (fewest parameters, whatever the speed)."
+          + " Default: ${DEFAULT-VALUE}.")
+  double minSpeedup = 1.0;
+
   @Option(names = "--finetune-epochs", paramLabel = "E", description = "Fine-tuning epochs after compressing. Default: ${DEFAULT-VALUE}.")
   int finetuneEpochs = 0;
 
@@ -178,7 +184,7 @@ public final class CompressCommand implements Callable<Integer> {
           : targetMacs != null ? AutoPlanner.Target.fraction(Resource.MACS, targetMacs) : AutoPlanner.Target.maxDrop(maxDrop);
       List<Method> ms = methods == null ? CandidateGrid.allMethods() : methods.stream().map(Method::parse).toList();
       auto = new CompressRequest.Auto(target, ms, keeps == null ? CandidateGrid.DEFAULT_KEEPS : keeps, sweep,
-          Split.parse(selectSplit), selectImages, seed, floor);
+          Split.parse(selectSplit), selectImages, seed, floor, minSpeedup);
     }
     return new CompressRequest(checkpoint, out, force, layers, manual, auto,
         new FineTune.Settings(finetuneEpochs, lr, batch, seed),

@@ -42,8 +42,11 @@ public record CompressRequest(Path checkpoint, Path out, boolean force, List<Str
    * {@code floor} points below the dense model.
    */
   public record Auto(AutoPlanner.Target target, List<Method> methods, List<Double> keeps, Path sweep, Split split,
-      int images, long seed, double floor) {
+      int images, long seed, double floor, double minSpeedup) {
     public Auto {
+      if (!(minSpeedup >= 0) || Double.isInfinite(minSpeedup)) {
+        throw new IllegalArgumentException("--min-speedup must be 0 (off) or a positive number, got " + minSpeedup);
+      }
       methods = List.copyOf(methods);
       keeps = List.copyOf(keeps);
       if (images < 1) {

@@ -23,6 +23,7 @@ import dev.convcut.provenance.Provenance;
 import dev.convcut.tensorize.select.AutoPlanner;
 import dev.convcut.tensorize.select.CandidateGrid;
 import dev.convcut.tensorize.select.MeasuredSensitivity;
+import dev.convcut.tensorize.select.SpeedGate;
 import dev.convcut.tensorize.select.SensitivityTable;
 import dev.convcut.tensorize.select.SweepSensitivity;
 import dev.convcut.train.EpochMetrics;
@@ -79,7 +80,7 @@ public final class CompressRun {
       AutoPlanner.Plan plan = null;
       List<FactorizedLayer> chosen = manual;
       if (req.auto() != null) {
-        plan = plan(dense, layers, req.auto(), req.auto().split() == Split.TRAIN ? train : test, arch);
+        plan = plan(dense, layers, req.auto(), req.auto().split() == Split.TRAIN ? train : test, arch, req.latency());
         chosen = plan.selection().chosen().values().stream().map(o -> o.candidate().factorized()).toList();
       }
       try (Network compressed = Compressor.apply(dense, chosen, manager)) {
@@ -123,13 +124,18 @@ public final class CompressRun {
   }
 
   private static AutoPlanner.Plan plan(Network dense, List<String> layers, CompressRequest.Auto a, ImageSet images,
-      Architecture arch) {
+      Architecture arch, Latency.Settings latency) {
     BatchAssembler assembler = new BatchAssembler(images, arch.preprocessing().normalization(), Augmentation.NONE);
     MeasuredSensitivity measured = new MeasuredSensitivity(dense, images, assembler, EvalSubset.draw(images, a.images(), a.seed()),
         256, a.floor());
     SensitivityTable table = a.sweep() == null ? measured : SweepSensitivity.read(a.sweep()).orElse(measured);
     CandidateGrid grid = new CandidateGrid(a.methods(), a.keeps(), a.target().resource(), Factorizer.standard());
-    AutoPlanner.Plan plan = AutoPlanner.plan(dense, layers, grid, table, measured, a.target());
+    // Timed with fewer samples than the final report: it only has to tell faster from slower.
+    Latency.Settings timing = new Latency.Settings(latency.batch(), 1, Math.min(latency.repeats(), 5));
+    SpeedGate gate = a.minSpeedup() > 0
+        ? new SpeedGate(a.minSpeedup(), (layer, c) -> Latency.chain(dense.manager(), layer, c.factorized().form(), timing).speedup())
+        : null;
+    AutoPlanner.Plan plan = AutoPlanner.plan(dense, layers, grid, table, measured, a.target(), gate);
     if (plan.selection().chosen().isEmpty()) {
       throw new ConvcutException("no layer can be factorized within " + a.target() + " (measured on " + table.source()
           + "); allow a larger --max-drop, more --methods or --keeps");

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.convcut.model.Conv2d;
+import dev.convcut.model.Init;
+import dev.convcut.model.LayerForm;
 import java.util.function.UnaryOperator;
 import dev.convcut.model.Network;
 import dev.convcut.model.Ops;
@@ -69,6 +71,21 @@ public final class Latency {
       out.put(name, time(dense.manager(), in, x -> d.forward(x, false), x -> f.forward(x, false), s));
     }
     return out;
+  }
+
+  /**
+   * One layer on its own: a dense convolution of {@code layer}'s geometry against the chain of
+   * {@code form}, both with random weights (the time does not depend on the values), on a random
+   * batch of the layer's input shape.
+   */
+  public static Pair chain(NDManager parent, DenseConv layer, LayerForm form, Settings s) {
+    try (NDManager m = parent.newSubManager()) {
+      Init init = new Init(m, 0);
+      Conv2d d = new Conv2d(layer.name(), layer.spec(), layer.inH(), layer.inW(), LayerForm.dense(), init, false);
+      Conv2d f = new Conv2d(layer.name(), layer.spec(), layer.inH(), layer.inW(), form, init, false);
+      Shape in = new Shape(s.batch(), layer.spec().inChannels(), layer.inH(), layer.inW());
+      return time(m, in, x -> d.forward(x, false), x -> f.forward(x, false), s);
+    }
   }
 
   private static Pair time(NDManager parent, Shape shape, UnaryOperator<NDArray> a, UnaryOperator<NDArray> b, Settings s) {

@@ -72,13 +72,13 @@ final class ReportRows {
 
   /** sensitivity.csv: every measured option per layer, and which one was chosen. */
   static String sensitivityCsv(AutoPlanner.Plan plan) {
-    StringBuilder sb = new StringBuilder("layer,method,ranks,params,macs,norm_loss,delta_top1,chosen\n");
+    StringBuilder sb = new StringBuilder("layer,method,ranks,params,macs,norm_loss,delta_top1,layer_speedup,chosen\n");
     for (Greedy.LayerChoices l : plan.choices()) {
       Greedy.Option picked = plan.selection().chosen().get(l.layer());
       for (Greedy.Option o : l.options()) {
         FactorizedLayer f = o.candidate().factorized();
         sb.append(Csv.row(Arrays.asList(l.layer(), f.method().toString(), f.rankText(), f.params(), f.macs(), f.normLoss(),
-            -o.loss(), o == picked)));
+            -o.loss(), Double.isNaN(plan.speedup(o.candidate())) ? "" : plan.speedup(o.candidate()), o == picked)));
       }
     }
     return sb.toString();

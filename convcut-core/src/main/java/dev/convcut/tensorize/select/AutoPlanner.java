@@ -4,6 +4,8 @@ import dev.convcut.model.LayerInfo;
 import dev.convcut.model.Network;
 import dev.convcut.tensorize.DenseConv;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,18 +62,36 @@ public final class AutoPlanner {
    * the selection subset (fractions), and where the sensitivities came from.
    */
   public record Plan(Greedy.Selection selection, List<Greedy.LayerChoices> choices, double baselineTop1,
-      double combinedTop1, String source) {}
+      double combinedTop1, String source, Map<Candidate, Double> speedups) {
+    public Plan {
+      speedups = speedups == null ? Map.of() : speedups;
+    }
+
+    /** The measured speed-up of a candidate's chain over its dense layer, or NaN when not measured. */
+    public double speedup(Candidate c) {
+      Double s = speedups.get(c);
+      return s == null ? Double.NaN : s;
+    }
+  }
 
   /**
    * @param layers the convolutions in play; the network's other convolutions stay as they are
+   * @param gate admits only candidates measured fast enough, or null to admit all
    */
   public static Plan plan(Network net, List<String> layers, CandidateGrid grid, SensitivityTable table,
-      MeasuredSensitivity verifier, Target target) {
+      MeasuredSensitivity verifier, Target target, SpeedGate gate) {
     Resource resource = target.resource();
     List<Greedy.LayerChoices> choices = new ArrayList<>();
     for (String name : layers) {
       DenseConv layer = DenseConv.of(net, name);
-      List<Candidate> candidates = grid.candidates(layer);
+      int timedBefore = gate == null ? 0 : gate.measured().size();
+      List<Candidate> candidates = grid.candidates(layer, gate);
+      if (gate != null) {
+        long slow = gate.measured().entrySet().stream().filter(e -> e.getKey().layer().equals(name))
+            .filter(e -> e.getValue() < gate.minSpeedup()).count();
+        LOG.info("{}: {} candidates timed against the dense layer, {} slower than {}x set aside, {} left", name,
+            gate.measured().size() - timedBefore, slow, gate.minSpeedup(), candidates.size());
+      }
       Map<Candidate, Double> deltas = table.deltas(name, candidates);
       List<Greedy.Option> options = new ArrayList<>();
       deltas.forEach((c, d) -> options.add(new Greedy.Option(c, c.cost(resource), -d)));
@@ -92,7 +112,8 @@ public final class AutoPlanner {
       combined = verifier.top1With(kernels(s));
       LOG.info("combined drop above {} points: took back a move, now {} points", target.maxDrop(), 100 * (base - combined));
     }
-    return new Plan(s, choices, base, combined, table.source());
+    return new Plan(s, choices, base, combined, table.source(), gate == null ? Map.of()
+        : Collections.unmodifiableMap(new IdentityHashMap<>(gate.measured())));
   }
 
   private static Map<String, float[]> kernels(Greedy.Selection s) {

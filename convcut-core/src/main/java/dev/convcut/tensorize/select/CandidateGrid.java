@@ -51,6 +51,31 @@ public record CandidateGrid(List<Method> methods, List<Double> keeps, Resource r
 
   /** The pruned candidates for {@code layer}, cheapest first. */
   public List<Candidate> candidates(DenseConv layer) {
+    return candidates(layer, null);
+  }
+
+  /**
+   * The pruned candidates for {@code layer} that {@code gate} admits (all, when it is null),
+   * cheapest first. Only frontier candidates are measured: when one is too slow it leaves, and
+   * the frontier of the rest is taken again, so a candidate it used to dominate gets its chance.
+   */
+  public List<Candidate> candidates(DenseConv layer, SpeedGate gate) {
+    List<Candidate> remaining = all(layer);
+    while (true) {
+      List<Candidate> front = frontier(remaining, resource);
+      if (gate == null) {
+        return front;
+      }
+      List<Candidate> slow = front.stream().filter(c -> !gate.admits(layer, c)).toList();
+      if (slow.isEmpty()) {
+        return front;
+      }
+      remaining = remaining.stream().filter(c -> slow.stream().noneMatch(x -> x == c)).toList();
+    }
+  }
+
+  /** Every applicable candidate cheaper than the dense layer, before pruning. */
+  private List<Candidate> all(DenseConv layer) {
     long dense = resource == Resource.PARAMS ? layer.params() : layer.macs();
     List<Candidate> all = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -75,7 +100,7 @@ public record CandidateGrid(List<Method> methods, List<Double> keeps, Resource r
         }
       }
     }
-    return frontier(all, resource);
+    return all;
   }
 
   static boolean applicable(DenseConv layer, Method m) {

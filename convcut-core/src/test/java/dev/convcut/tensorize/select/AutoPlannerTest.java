@@ -48,7 +48,7 @@ class AutoPlannerTest {
   void aParameterTargetIsMetCountingTheLayersNotInPlay() {
     MeasuredSensitivity s = sensitivity();
     AutoPlanner.Plan p = AutoPlanner.plan(net, LAYERS, grid(Resource.PARAMS), s, s,
-        AutoPlanner.Target.fraction(Resource.PARAMS, 0.8));
+        AutoPlanner.Target.fraction(Resource.PARAMS, 0.8), null);
     assertThat(p.selection().fraction()).isLessThanOrEqualTo(0.8);
     long inPlayDense = LAYERS.stream().mapToLong(l -> DenseConv.of(net, l).params()).sum();
     assertThat(p.selection().denseCost()).isGreaterThan(inPlayDense);
@@ -60,8 +60,24 @@ class AutoPlannerTest {
   void aDropLimitHoldsOnTheCombinedModel() {
     MeasuredSensitivity s = sensitivity();
     AutoPlanner.Plan p = AutoPlanner.plan(net, LAYERS, grid(Resource.PARAMS), s, s,
-        AutoPlanner.Target.maxDrop(0.0));
+        AutoPlanner.Target.maxDrop(0.0), null);
     assertThat(100 * (p.baselineTop1() - p.combinedTop1())).isLessThanOrEqualTo(1e-9);
+  }
+
+  @Test
+  void aSpeedGateKeepsSlowChainsOutOfTheSelectionAndTheirSpeedsInThePlan() {
+    MeasuredSensitivity s = sensitivity();
+    // pretend every chain with a grouped (depthwise) convolution, and every tensor train, is slower than dense
+    SpeedGate gate = new SpeedGate(1.0, (layer, c) -> c.factorized().form().factors().stream().anyMatch(f -> f.groups() > 1)
+        || c.method().kind() == dev.convcut.tensorize.Method.Kind.TT ? 0.5 : 2.0);
+    AutoPlanner.Plan p = AutoPlanner.plan(net, LAYERS, grid(Resource.PARAMS), s, s,
+        AutoPlanner.Target.fraction(Resource.PARAMS, 0.8), gate);
+    assertThat(p.speedups()).isNotEmpty();
+    for (Greedy.LayerChoices l : p.choices()) {
+      assertThat(l.options()).allSatisfy(o -> assertThat(p.speedup(o.candidate())).isEqualTo(2.0));
+    }
+    assertThat(p.choices()).flatExtracting(Greedy.LayerChoices::options).extracting(o -> o.candidate().method().kind())
+        .doesNotContain(dev.convcut.tensorize.Method.Kind.TT);
   }
 
   @Test

@@ -56,4 +56,31 @@ class CandidateGridTest {
         .containsOnly(Method.svd(Cut.O_IHW));
     assertThat(grid(Resource.PARAMS).candidates(layer(16, 12, 3, 4))).isEmpty();
   }
+
+  @Test
+  void aSpeedGateTimesOnlyTheFrontierAndLetsDominatedCandidatesMoveUp() {
+    DenseConv d = layer(16, 12, 3, 1);
+    List<Candidate> ungated = grid(Resource.PARAMS).candidates(d);
+    // every svd cut "runs slower than dense": the frontier must be rebuilt from the other methods
+    SpeedGate gate = new SpeedGate(1.0, (layer, c) -> c.method().kind() == Method.Kind.SVD ? 0.9 : 1.5);
+    List<Candidate> gated = grid(Resource.PARAMS).candidates(d, gate);
+    assertThat(gated).isNotEmpty().allSatisfy(c -> assertThat(c.method().kind()).isNotEqualTo(Method.Kind.SVD));
+    assertThat(ungated).anySatisfy(c -> assertThat(c.method().kind()).isEqualTo(Method.Kind.SVD));
+    // candidates that were never on a frontier were never timed
+    assertThat(gate.measured().keySet()).allSatisfy(c -> assertThat(gated.contains(c) || c.method().kind() == Method.Kind.SVD).isTrue());
+    for (Candidate a : gated) {
+      for (Candidate b : gated) {
+        if (a != b) {
+          assertThat(b.params() <= a.params() && b.normLoss() <= a.normLoss()).as("%s beats %s", b, a).isFalse();
+        }
+      }
+    }
+    assertThat(List.copyOf(gate.measured().values())).contains(0.9);
+  }
+
+  @Test
+  void aSpeedGateNeedsAPositiveThreshold() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpeedGate(0, (l, c) -> 1))
+        .hasMessageContaining("--min-speedup");
+  }
 }
