@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = {
       "The whole study on Fashion-MNIST with the four-layer CNN in about ten minutes on 2 CPU cores: train (or reuse the "
           + "model cached by an earlier demo), spectrum, layer-wise sweep over all 7 cuts, global truncation, re-training of "
-          + "the most aggressive global truncation that lost accuracy (dense and projected), and the report. Ends with the "
+          + "the most aggressive global truncation that lost accuracy (dense), and the report. Ends with the "
           + "findings, judged from the measured numbers, and the report's path.",
       "It is 'convcut study --config fashion-mnist-cnn4'; --quick runs fashion-mnist-cnn4-quick, a smaller smoke test."
     },
