@@ -1,12 +1,11 @@
 package dev.convcut.checkpoint;
 
+import dev.convcut.WithEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.convcut.ConvcutException;
-import dev.convcut.engine.Torch;
 import dev.convcut.model.ConvSpec;
 import dev.convcut.model.LayerForm;
 import dev.convcut.model.ModelSpec;
@@ -18,25 +17,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CheckpointsTest {
-  static NDManager manager;
+class CheckpointsTest extends WithEngine {
   @TempDir Path tmp;
 
-  @BeforeAll
-  static void start() {
-    Torch.configure(2);
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
 
   static final ModelSpec SPEC = new ModelSpec("resnet20", 1, 8, 3);
 

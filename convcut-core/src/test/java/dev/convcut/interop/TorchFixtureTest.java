@@ -1,5 +1,6 @@
 package dev.convcut.interop;
 
+import dev.convcut.WithEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.StateDict;
 import dev.convcut.checkpoint.WeightFiles;
 import dev.convcut.checkpoint.WeightFormat;
-import dev.convcut.engine.Torch;
 import dev.convcut.io.Json;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,20 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code convcut.fixtures} points the test at another fixture folder (e.g. big ResNets made by
  * the script into /tmp).
  */
-class TorchFixtureTest {
-  static NDManager manager;
+class TorchFixtureTest extends WithEngine {
   @TempDir Path tmp;
 
-  @BeforeAll
-  static void start() {
-    Torch.configure(2);
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
 
   static Path folder() throws URISyntaxException {
     String override = System.getProperty("convcut.fixtures");

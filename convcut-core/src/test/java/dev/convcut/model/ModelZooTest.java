@@ -1,31 +1,17 @@
 package dev.convcut.model;
 
+import dev.convcut.WithEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.convcut.engine.Torch;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ModelZooTest {
-  static NDManager manager;
-
-  @BeforeAll
-  static void start() {
-    Torch.configure(2);
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
+class ModelZooTest extends WithEngine {
 
   private static long[] outputShape(Network net, int channels, int size) {
     try (NDManager m = manager.newSubManager()) {

@@ -1,5 +1,6 @@
 package dev.convcut.study;
 
+import dev.convcut.WithEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

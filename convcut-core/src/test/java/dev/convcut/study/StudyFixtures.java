@@ -3,7 +3,6 @@ package dev.convcut.study;
 import ai.djl.ndarray.NDManager;
 import dev.convcut.data.ImageSet;
 import dev.convcut.data.Normalization;
-import dev.convcut.engine.Torch;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
@@ -17,11 +16,6 @@ final class StudyFixtures {
   static final ImageSet TEST = Synthetic.bands("test", 40, 3, 1, 8, 2);
 
   private StudyFixtures() {}
-
-  static NDManager manager() {
-    Torch.configure(2);
-    return NDManager.newBaseManager();
-  }
 
   static Network network(NDManager manager, ModelSpec spec, long seed) {
     return ModelZoo.build(spec, manager, seed);

@@ -1,5 +1,6 @@
 package dev.convcut.tensorize;
 
+import dev.convcut.WithEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.checkpoint.Preprocessing;
-import dev.convcut.engine.Torch;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
@@ -23,25 +23,12 @@ import dev.convcut.train.TrainStep;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CompressorTest {
+class CompressorTest extends WithEngine {
   static final ModelSpec SPEC = new ModelSpec("resnet20", 1, 12, 10);
-  static NDManager manager;
 
-  @BeforeAll
-  static void start() {
-    Torch.configure(2);
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
 
   static List<FactorizedLayer> fullRank(Network net) {
     Factorizer f = Factorizer.standard();

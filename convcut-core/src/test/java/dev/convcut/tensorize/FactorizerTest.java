@@ -1,5 +1,6 @@
 package dev.convcut.tensorize;
 
+import dev.convcut.WithEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.convcut.UsageException;
-import dev.convcut.engine.Torch;
 import dev.convcut.model.Conv2d;
 import dev.convcut.model.ConvSpec;
 import dev.convcut.model.Init;
@@ -22,23 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class FactorizerTest {
-  static NDManager manager;
-
-  @BeforeAll
-  static void start() {
-    Torch.configure(2);
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
+class FactorizerTest extends WithEngine {
 
   /** Every geometry the identity must hold for: strides 1 and 2, padding 0 and 1, dilation, non-square kernels, with and without bias. */
   static List<ConvSpec> geometries(int in, int out, int kh, int kw) {

@@ -1,5 +1,6 @@
 package dev.convcut.train;
 
+import dev.convcut.WithEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,24 +10,10 @@ import dev.convcut.engine.Torch;
 import dev.convcut.model.Ops;
 import dev.convcut.model.Param;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SGD and Adam against PyTorch's update rules written out by hand, for a loss {@code sum(a·w)}. */
-class OptimizerTest {
-  static NDManager manager;
-
-  @BeforeAll
-  static void start() {
-    Torch.configure(2);
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
+class OptimizerTest extends WithEngine {
 
   /** Sets w's gradient to {@code g} by differentiating {@code sum(g·w)}. */
   private static void gradient(Param p, float[] g) {

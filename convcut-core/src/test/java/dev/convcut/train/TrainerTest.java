@@ -1,37 +1,23 @@
 package dev.convcut.train;
 
+import dev.convcut.WithEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.Augmentation;
 import dev.convcut.data.BatchAssembler;
 import dev.convcut.data.ImageSet;
 import dev.convcut.data.Normalization;
-import dev.convcut.engine.Torch;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TrainerTest {
-  static NDManager manager;
+class TrainerTest extends WithEngine {
   static final ImageSet TRAIN = Synthetic.bands("train", 96, 3, 1, 8, 1);
   static final ImageSet TEST = Synthetic.bands("test", 48, 3, 1, 8, 2);
 
-  @BeforeAll
-  static void start() {
-    Torch.configure(2);
-    manager = NDManager.newBaseManager();
-  }
-
-  @AfterAll
-  static void stop() {
-    manager.close();
-  }
 
   static TrainConfig config(String model, String optimizer, int epochs, double lr) {
     return new TrainConfig(model, "synthetic", "cifar", epochs, 16, optimizer, lr, 0.9, true, 5e-4, false, "cosine",
