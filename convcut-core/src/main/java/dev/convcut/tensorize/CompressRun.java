@@ -57,6 +57,10 @@ public final class CompressRun {
     if (Files.exists(req.out()) && !req.force()) {
       throw new ConvcutException(req.out() + " already exists; choose another --out or pass --force to replace it");
     }
+    if (req.finetune().epochs() > 0) {
+      Torch.capCpuIsa("AVX2", "fine-tuning factorized layers: libtorch's AVX-512 kernels return NaN gradients for thin"
+          + " convolutions on some machines");
+    }
     Torch.configure(req.threads());
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(req.checkpoint(), manager)) {
       Network dense = ck.network();
