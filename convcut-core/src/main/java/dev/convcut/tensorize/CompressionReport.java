@@ -44,7 +44,7 @@ public record CompressionReport(List<LayerRow> layers, Totals totals, Speed spee
    * images on {@code threads} threads, and the load average when it was measured.
    */
   public record Speed(int batch, int threads, int repeats, double denseMs, double compressedMs, double denseCpuMs,
-      double compressedCpuMs, double loadAverage) {
+      double compressedCpuMs, double loadAverage, String cpuIsaCap) {
     public double speedup() {
       return denseMs / compressedMs;
     }
@@ -112,9 +112,9 @@ public record CompressionReport(List<LayerRow> layers, Totals totals, Speed spee
         totals.convParamsRatio(), totals.modelParamsDense(), totals.modelParams(), totals.macsDense(), totals.macs(),
         totals.macsRatio()));
     sb.append(String.format(Locale.ROOT, "CPU latency, batch %d, %d threads, median of %d: dense %.2f ms, compressed %.2f ms"
-        + " (%.2fx faster); CPU time %.2f ms vs %.2f ms (%.2fx less); load average %.2f%n", speed.batch(), speed.threads(),
+        + " (%.2fx faster); CPU time %.2f ms vs %.2f ms (%.2fx less); load average %.2f%s%n", speed.batch(), speed.threads(),
         speed.repeats(), speed.denseMs(), speed.compressedMs(), speed.speedup(), speed.denseCpuMs(), speed.compressedCpuMs(),
-        speed.cpuSpeedup(), speed.loadAverage()));
+        speed.cpuSpeedup(), speed.loadAverage(), speed.cpuIsaCap() == null ? "" : "; kernels capped at " + speed.cpuIsaCap()));
     List<String> epochs = new ArrayList<>();
     for (int e = 0; e < accuracy.perEpoch().size(); e++) {
       epochs.add(String.format(Locale.ROOT, "epoch %d %.2f%%", e + 1, 100 * accuracy.perEpoch().get(e)));

@@ -50,7 +50,7 @@ final class ReportRows {
         macs);
     var speed = new CompressionReport.Speed(req.latency().batch(), Torch.threads(), req.latency().repeats(),
         model.denseMs(), model.factorizedMs(), model.denseCpuMs(), model.factorizedCpuMs(),
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Torch.cpuIsaCap());
     return new CompressionReport(rows, totals, speed, accuracy, plan == null ? null : selectionLine(plan, req));
   }
 

@@ -13,7 +13,7 @@ class CompressionReportTest {
         new CompressionReport.LayerRow("b", "8x8x1x1", "dense", "", 0, 0, 64, 64, 640, 640, Double.NaN, Double.NaN,
             Double.NaN, Double.NaN, Double.NaN)),
         new CompressionReport.Totals(360, 184, 1000, 824, 4000, 2240),
-        new CompressionReport.Speed(16, 2, 5, 10.0, 4.0, 20.0, 8.0, 1.5),
+        new CompressionReport.Speed(16, 2, 5, 10.0, 4.0, 20.0, 8.0, 1.5, null),
         new CompressionReport.Accuracy("x/test: all 10 images", 0.9, 0.5, epochs), "selection line");
   }
 
