@@ -84,7 +84,8 @@ public final class CompressCommand implements Callable<Integer> {
   Double maxDrop;
 
   @Option(names = "--methods", split = ",", paramLabel = "M",
-      description = "Automatic: the methods to try. Default: the seven cuts, tucker2, cp, tt.")
+      description = "Automatic: the methods to try. Default: the seven cuts, tucker2, tt (cp only when named: its"
+          + " factors are often degenerate and diverge in fine-tuning).")
   List<String> methods;
 
   @Option(names = "--keeps", split = ",", paramLabel = "F",
@@ -182,7 +183,7 @@ public final class CompressCommand implements Callable<Integer> {
       }
       AutoPlanner.Target target = targetParams != null ? AutoPlanner.Target.fraction(Resource.PARAMS, targetParams)
           : targetMacs != null ? AutoPlanner.Target.fraction(Resource.MACS, targetMacs) : AutoPlanner.Target.maxDrop(maxDrop);
-      List<Method> ms = methods == null ? CandidateGrid.allMethods() : methods.stream().map(Method::parse).toList();
+      List<Method> ms = methods == null ? CandidateGrid.defaultMethods() : methods.stream().map(Method::parse).toList();
       auto = new CompressRequest.Auto(target, ms, keeps == null ? CandidateGrid.DEFAULT_KEEPS : keeps, sweep,
           Split.parse(selectSplit), selectImages, seed, floor, minSpeedup);
     }
