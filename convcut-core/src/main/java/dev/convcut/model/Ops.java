@@ -19,29 +19,8 @@ public final class Ops {
     return (PtNDArray) a;
   }
 
-  /**
-   * Input elements (N·C·H·W) above which a convolution runs as several over slices of the batch,
-   * concatenated (0: never). Set with {@code -Dconvcut.conv.chunk-elements=N}; see BENCHMARKS.md.
-   */
-  static final long CHUNK_ELEMENTS = Long.getLong("convcut.conv.chunk-elements", 0L);
-
   /** 2-D convolution with {@code spec}'s stride, padding, dilation and groups. */
   public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, ConvSpec spec) {
-    long n = x.getShape().get(0);
-    long size = x.getShape().size();
-    if (CHUNK_ELEMENTS > 0 && n > 1 && size > CHUNK_ELEMENTS) {
-      // Each image's output depends on that image alone: slices of the batch give the same numbers.
-      long step = Math.max(1, CHUNK_ELEMENTS / (size / n));
-      ai.djl.ndarray.NDList parts = new ai.djl.ndarray.NDList();
-      for (long from = 0; from < n; from += step) {
-        parts.add(single(x.get(new NDIndex("{}:{}", from, Math.min(n, from + step))), weight, bias, spec));
-      }
-      return ai.djl.ndarray.NDArrays.concat(parts, 0);
-    }
-    return single(x, weight, bias, spec);
-  }
-
-  private static NDArray single(NDArray x, NDArray weight, NDArray bias, ConvSpec spec) {
     if (spec.kernelH() == 1 && spec.kernelW() == 1 && spec.padH() == 0 && spec.padW() == 0
         && (spec.strideH() > 1 || spec.strideW() > 1)) {
       // A strided 1x1 convolution is a stride-1 one on every s-th pixel. libtorch 2.7.1's oneDNN
