@@ -32,6 +32,24 @@ class OptimizerTest extends WithEngine {
   }
 
   @Test
+  void clippingScalesAllGradientsByTheirGlobalNormOnlyAboveTheLimit() {
+    Param a = param("a", Param.Role.WEIGHT, 0f, 0f);
+    Param b = param("b", Param.Role.BIAS, 0f);
+    ClipGradNorm clip = new ClipGradNorm(new Sgd(0, false, 0, true), 5.0);
+    gradient(a, new float[] {3f, 4f});
+    gradient(b, new float[] {0f});
+    clip.step(List.of(a, b), 1.0); // norm 5: left alone
+    assertThat(a.array().toFloatArray()).containsExactly(new float[] {-3f, -4f}, org.assertj.core.data.Offset.offset(1e-6f));
+    gradient(a, new float[] {6f, 0f});
+    gradient(b, new float[] {8f});
+    clip.step(List.of(a, b), 1.0); // norm 10: halved, like torch.nn.utils.clip_grad_norm_
+    assertThat(a.array().toFloatArray()).containsExactly(new float[] {-6f, -4f}, org.assertj.core.data.Offset.offset(1e-5f));
+    assertThat(b.array().toFloatArray()).containsExactly(new float[] {-4f}, org.assertj.core.data.Offset.offset(1e-5f));
+    assertThat(clip.clippedSteps()).isEqualTo(1);
+    assertThat(clip.steps()).isEqualTo(2);
+  }
+
+  @Test
   void sgdWithNesterovMomentumAndDecayFollowsPytorch() {
     Param p = param("w", Param.Role.WEIGHT, 1f, -2f);
     Sgd sgd = new Sgd(0.9, true, 0.1, true);
