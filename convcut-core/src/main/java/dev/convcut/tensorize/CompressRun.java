@@ -86,6 +86,7 @@ public final class CompressRun {
       if (req.auto() != null) {
         plan = plan(dense, layers, req.auto(), req.auto().split() == Split.TRAIN ? train : test, arch, req.latency());
         chosen = plan.selection().chosen().values().stream().map(o -> o.candidate().factorized()).toList();
+        LOG.info("selected: {}", plan.selection().chosen().values().stream().map(o -> o.candidate().label()).toList());
       }
       try (Network compressed = Compressor.apply(dense, chosen, manager)) {
         double before = top1(compressed, test, arch);
