@@ -73,11 +73,24 @@ public final class Conv2d implements WeightLayer {
     }
   }
 
+  /**
+   * Channels below which a factor convolution trains in double precision. libtorch 2.7.1's oneDNN
+   * kernels (which it uses for float32 only) returned NaN now and then in training passes through
+   * thin convolutions on the development machine — e.g. resnet20 with every convolution
+   * factorized along {@code oh|iw} at keep 0.25 gave a NaN loss at the first step, with the stem's
+   * 1→3→16-channel chain; with AVX-512 kernels even 8→8 channels failed in half the backward
+   * passes. libtorch computes double-precision convolutions with its own kernels, which gave none.
+   * Thin convolutions are cheap, so the cost is small; inference stays in float32.
+   */
+  static final int THIN_CHANNELS = 16;
+
   @Override
   public NDArray forward(NDArray x, boolean training) {
     NDArray y = x;
     for (int j = 0; j < convs.size(); j++) {
-      y = Ops.conv2d(y, weights.get(j), biases.get(j), convs.get(j));
+      ConvSpec c = convs.get(j);
+      boolean thin = !form.isDense() && training && Math.min(c.inChannels(), c.outChannels()) < THIN_CHANNELS;
+      y = thin ? Ops.conv2dDouble(y, weights.get(j), biases.get(j), c) : Ops.conv2d(y, weights.get(j), biases.get(j), c);
     }
     return y;
   }

@@ -2,6 +2,7 @@ package dev.convcut.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -33,6 +34,17 @@ public final class Ops {
     return JniUtils.convolution(pt(x), pt(weight), bias == null ? null : pt(bias),
         new Shape(spec.strideH(), spec.strideW()), new Shape(spec.padH(), spec.padW()),
         new Shape(spec.dilationH(), spec.dilationW()), spec.groups());
+  }
+
+  /**
+   * {@link #conv2d} computed in double precision and returned in float32: libtorch runs
+   * double-precision convolutions with its own kernels instead of oneDNN's (see
+   * {@link Conv2d#THIN_CHANNELS}). Differentiable like any other operation.
+   */
+  public static NDArray conv2dDouble(NDArray x, NDArray weight, NDArray bias, ConvSpec spec) {
+    NDArray y = conv2d(x.toType(DataType.FLOAT64, false), weight.toType(DataType.FLOAT64, false),
+        bias == null ? null : bias.toType(DataType.FLOAT64, false), spec);
+    return y.toType(DataType.FLOAT32, false);
   }
 
   /**

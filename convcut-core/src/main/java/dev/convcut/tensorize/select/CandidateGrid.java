@@ -114,7 +114,8 @@ public record CandidateGrid(List<Method> methods, List<Double> keeps, Resource r
     return all;
   }
 
-  static boolean applicable(DenseConv layer, Method m) {
+  /** Whether {@code layer} can take method {@code m}. */
+  public static boolean applicable(DenseConv layer, Method m) {
     try {
       Factorizer.checkApplicable(layer, m);
       return true;
