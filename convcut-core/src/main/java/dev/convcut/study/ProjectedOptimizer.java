@@ -1,9 +1,9 @@
 package dev.convcut.study;
 
-import ai.djl.ndarray.NDArray;
 import dev.convcut.model.Network;
 import dev.convcut.model.Param;
 import dev.convcut.tensor.Truncation;
+import dev.convcut.train.ForwardingOptimizer;
 import dev.convcut.train.Optimizer;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +13,12 @@ import java.util.Map;
  * the truncated layers are truncated again to the same cuts and ranks, so the weights never leave
  * the set of kernels with those ranks.
  */
-public final class ProjectedOptimizer implements Optimizer {
-  private final Optimizer inner;
+public final class ProjectedOptimizer extends ForwardingOptimizer {
   private final Network net;
   private final Map<String, Truncation> ranks;
 
   public ProjectedOptimizer(Optimizer inner, Network net, Map<String, Truncation> ranks) {
-    this.inner = inner;
+    super(inner);
     this.net = net;
     this.ranks = Map.copyOf(ranks);
   }
@@ -28,20 +27,5 @@ public final class ProjectedOptimizer implements Optimizer {
   public void step(List<Param> params, double lr) {
     inner.step(params, lr);
     AppliedTruncation.project(net, ranks);
-  }
-
-  @Override
-  public Map<String, NDArray> state() {
-    return inner.state();
-  }
-
-  @Override
-  public void loadState(Map<String, NDArray> state, long steps) {
-    inner.loadState(state, steps);
-  }
-
-  @Override
-  public long steps() {
-    return inner.steps();
   }
 }

@@ -3,7 +3,6 @@ package dev.convcut.train;
 import ai.djl.ndarray.NDArray;
 import dev.convcut.model.Param;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Gradient clipping by global norm before another optimizer's update, as PyTorch's
@@ -12,16 +11,15 @@ import java.util.Map;
  * a chain of thin convolutions in a network without normalization can blow up after hundreds of
  * good steps (measured on cnn4: loss NaN at step 201 of the first epoch).
  */
-public final class ClipGradNorm implements Optimizer {
-  private final Optimizer inner;
+public final class ClipGradNorm extends ForwardingOptimizer {
   private final double maxNorm;
   private long clipped;
 
   public ClipGradNorm(Optimizer inner, double maxNorm) {
+    super(inner);
     if (!(maxNorm > 0) || Double.isInfinite(maxNorm)) {
       throw new IllegalArgumentException("the gradient norm limit must be a positive number, got " + maxNorm);
     }
-    this.inner = inner;
     this.maxNorm = maxNorm;
   }
 
@@ -53,20 +51,5 @@ public final class ClipGradNorm implements Optimizer {
   /** How many steps had their gradients scaled down. */
   public long clippedSteps() {
     return clipped;
-  }
-
-  @Override
-  public Map<String, NDArray> state() {
-    return inner.state();
-  }
-
-  @Override
-  public void loadState(Map<String, NDArray> state, long steps) {
-    inner.loadState(state, steps);
-  }
-
-  @Override
-  public long steps() {
-    return inner.steps();
   }
 }
