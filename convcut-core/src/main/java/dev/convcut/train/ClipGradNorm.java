@@ -7,13 +7,15 @@ import java.util.List;
 /**
  * Gradient clipping by global norm before another optimizer's update, as PyTorch's
  * {@code clip_grad_norm_}: when the L2 norm of all gradients together exceeds {@code maxNorm},
- * every gradient is scaled by {@code maxNorm / norm}. Fine-tuning factorized layers needs it:
+ * every gradient is scaled by {@code maxNorm / norm}. A step whose gradients are not finite is
+ * left out, as PyTorch's mixed-precision {@code GradScaler} leaves such steps out, and counted. Fine-tuning factorized layers needs it:
  * a chain of thin convolutions in a network without normalization can blow up after hundreds of
  * good steps (measured on cnn4: loss NaN at step 201 of the first epoch).
  */
 public final class ClipGradNorm extends ForwardingOptimizer {
   private final double maxNorm;
   private long clipped;
+  private long skipped;
 
   public ClipGradNorm(Optimizer inner, double maxNorm) {
     super(inner);
@@ -34,6 +36,10 @@ public final class ClipGradNorm extends ForwardingOptimizer {
       }
     }
     double norm = Math.sqrt(sum);
+    if (!Double.isFinite(norm)) {
+      skipped++;
+      return;
+    }
     if (norm > maxNorm) {
       float scale = (float) (maxNorm / (norm + 1e-6));
       for (Param p : params) {
@@ -46,6 +52,16 @@ public final class ClipGradNorm extends ForwardingOptimizer {
       clipped++;
     }
     inner.step(params, lr);
+  }
+
+  @Override
+  public boolean skipsNonFinite() {
+    return true;
+  }
+
+  /** How many steps were left out because their gradients were not finite. */
+  public long skippedSteps() {
+    return skipped;
   }
 
   /** How many steps had their gradients scaled down. */

@@ -28,4 +28,9 @@ public abstract class ForwardingOptimizer implements Optimizer {
   public long steps() {
     return inner.steps();
   }
+
+  @Override
+  public boolean skipsNonFinite() {
+    return inner.skipsNonFinite();
+  }
 }

@@ -23,6 +23,14 @@ public interface Optimizer {
   /** Number of updates applied so far. */
   long steps();
 
+  /**
+   * Whether this optimizer leaves out a step whose gradients are not finite instead of applying
+   * it, so the trainer may go on after a few such steps (it counts them) rather than stop.
+   */
+  default boolean skipsNonFinite() {
+    return false;
+  }
+
   /** Weight decay for a parameter: zero for biases and norm parameters when they are exempt. */
   static double decayFor(Param p, double weightDecay, boolean decayBiasAndNorm) {
     return !decayBiasAndNorm && p.role().biasOrNorm() ? 0 : weightDecay;

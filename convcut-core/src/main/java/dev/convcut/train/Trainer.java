@@ -74,7 +74,7 @@ public final class Trainer {
     TrainStep step = new TrainStep(net, optimizer, config.labelSmoothing());
     TrainingState state = start;
     for (int epoch = first; epoch < config.epochs(); epoch++) {
-      EpochMetrics m = epoch(epoch, step);
+      EpochMetrics m = epoch(epoch, step, optimizer);
       history.add(m);
       state = new TrainingState(config, epoch + 1, optimizer.steps(), history);
       LOG.info("epoch {}/{}: {}", epoch + 1, config.epochs(), m.summary());
@@ -85,7 +85,7 @@ public final class Trainer {
     return state;
   }
 
-  private EpochMetrics epoch(int epoch, TrainStep step) {
+  private EpochMetrics epoch(int epoch, TrainStep step, Optimizer optimizer) {
     Seeds seeds = new Seeds(config.seed());
     Ops.seedTorch(seeds.forPurpose("dropout", epoch));
     int[] order = new EpochOrder(train.size(), seeds.forPurpose("data-order")).forEpoch(epoch);
@@ -98,6 +98,7 @@ public final class Trainer {
     float[] x = new float[batch * set.imageBytes()];
     int[] y = new int[batch];
     double lossSum = 0;
+    int skippedSteps = 0;
     long correct = 0;
     long seen = 0;
     double lr = 0;
@@ -117,8 +118,14 @@ public final class Trainer {
           float loss = r.loss();
           long[] predicted = r.predicted();
           if (!Float.isFinite(loss)) {
-            throw new dev.convcut.ConvcutException("training diverged at epoch " + (epoch + 1) + ", step " + (s + 1)
-                + ": loss is " + loss + " (try a smaller --lr)");
+            if (!optimizer.skipsNonFinite() || ++skippedSteps > Math.max(10, steps / 100)) {
+              throw new dev.convcut.ConvcutException("training diverged at epoch " + (epoch + 1) + ", step " + (s + 1)
+                  + ": loss is " + loss + (skippedSteps > 0 ? " (" + skippedSteps + " non-finite steps left out this epoch)" : "")
+                  + " (try a smaller --lr)");
+            }
+            LOG.warn("epoch {}, step {}: loss is {}; the step was left out ({} this epoch)", epoch + 1, s + 1, loss,
+                skippedSteps);
+            continue;
           }
           lossSum += (double) loss * n;
           for (int b = 0; b < n; b++) {

@@ -47,6 +47,14 @@ class OptimizerTest extends WithEngine {
     assertThat(b.array().toFloatArray()).containsExactly(new float[] {-4f}, org.assertj.core.data.Offset.offset(1e-5f));
     assertThat(clip.clippedSteps()).isEqualTo(1);
     assertThat(clip.steps()).isEqualTo(2);
+    gradient(a, new float[] {Float.NaN, 1f});
+    gradient(b, new float[] {1f});
+    clip.step(List.of(a, b), 1.0); // not finite: left out, nothing changes
+    assertThat(a.array().toFloatArray()).containsExactly(new float[] {-6f, -4f}, org.assertj.core.data.Offset.offset(1e-5f));
+    assertThat(clip.skippedSteps()).isEqualTo(1);
+    assertThat(clip.steps()).isEqualTo(2);
+    assertThat(clip.skipsNonFinite()).isTrue();
+    assertThat(new Sgd(0, false, 0, true).skipsNonFinite()).isFalse();
   }
 
   @Test
