@@ -42,8 +42,15 @@ public final class Ops {
    * {@link Conv2d#THIN_CHANNELS}). Differentiable like any other operation.
    */
   public static NDArray conv2dDouble(NDArray x, NDArray weight, NDArray bias, ConvSpec spec) {
-    NDArray y = conv2d(x.toType(DataType.FLOAT64, false), weight.toType(DataType.FLOAT64, false),
-        bias == null ? null : bias.toType(DataType.FLOAT64, false), spec);
+    // The double copies live as long as the activations (the step's manager), not as the weights.
+    NDArray w = weight.toType(DataType.FLOAT64, false);
+    w.attach(x.getManager());
+    NDArray b = null;
+    if (bias != null) {
+      b = bias.toType(DataType.FLOAT64, false);
+      b.attach(x.getManager());
+    }
+    NDArray y = conv2d(x.toType(DataType.FLOAT64, false), w, b, spec);
     return y.toType(DataType.FLOAT32, false);
   }
 
