@@ -31,6 +31,7 @@ public final class Tally {
       float target = logits[off + y];
       int best = 0;
       int above = 0;
+      boolean nan = false;
       double max = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < classes; c++) {
         float v = logits[off + c];
@@ -42,6 +43,13 @@ public final class Tally {
           above++;
         }
         max = Math.max(max, v);
+        if (Float.isNaN(v)) {
+          nan = true;
+        }
+      }
+      if (nan) {
+        // A NaN compares false with everything: without this the true class would never be beaten.
+        above = classes;
       }
       double sum = 0;
       for (int c = 0; c < classes; c++) {

@@ -74,13 +74,14 @@ public final class Conv2d implements WeightLayer {
   }
 
   /**
-   * Channels below which a factor convolution trains in double precision. libtorch 2.7.1's oneDNN
-   * kernels (which it uses for float32 only) returned NaN now and then in training passes through
-   * thin convolutions on the development machine — e.g. resnet20 with every convolution
-   * factorized along {@code oh|iw} at keep 0.25 gave a NaN loss at the first step, with the stem's
-   * 1→3→16-channel chain; with AVX-512 kernels even 8→8 channels failed in half the backward
-   * passes. libtorch computes double-precision convolutions with its own kernels, which gave none.
-   * Thin convolutions are cheap, so the cost is small; inference stays in float32.
+   * Channels below which a factor convolution runs in double precision. libtorch 2.7.1's oneDNN
+   * kernels (which it uses for float32 only) returned NaN now and then in passes through thin
+   * convolutions on the development machine — e.g. resnet20 with every convolution factorized
+   * along {@code oh|iw} at keep 0.25 gave a NaN loss at the first step, with the stem's
+   * 1→3→16-channel chain; a fine-tuned resnet20 with rank-7/8 factors evaluated to NaN logits;
+   * with AVX-512 kernels even 8→8 channels failed in half the backward passes. libtorch computes
+   * double-precision convolutions with its own kernels, which gave none. Thin convolutions are
+   * cheap; their share of the latency is measured with the rest.
    */
   static final int THIN_CHANNELS = 16;
 
@@ -89,7 +90,7 @@ public final class Conv2d implements WeightLayer {
     NDArray y = x;
     for (int j = 0; j < convs.size(); j++) {
       ConvSpec c = convs.get(j);
-      boolean thin = !form.isDense() && training && Math.min(c.inChannels(), c.outChannels()) < THIN_CHANNELS;
+      boolean thin = !form.isDense() && Math.min(c.inChannels(), c.outChannels()) < THIN_CHANNELS;
       y = thin ? Ops.conv2dDouble(y, weights.get(j), biases.get(j), c) : Ops.conv2d(y, weights.get(j), biases.get(j), c);
     }
     return y;

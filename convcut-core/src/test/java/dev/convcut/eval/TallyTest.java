@@ -36,4 +36,12 @@ class TallyTest {
     t.add(new float[] {1, 1, 1, 1, 1, 1}, new int[] {0, 2}, 2);
     assertThat(t.top1()).isZero();
   }
+
+  @Test
+  void notANumberScoresNothingAndMakesTheLossNaN() {
+    Tally t = new Tally(3);
+    t.add(new float[] {Float.NaN, Float.NaN, Float.NaN, 5, Float.NaN, 1}, new int[] {0, 0}, 2);
+    assertThat(t.top1()).isZero();
+    assertThat(t.result("d", "test", java.util.List.of("a", "b", "c")).loss()).isNaN();
+  }
 }
