@@ -56,6 +56,15 @@ public final class FineTune {
     Trainer trainer = new Trainer(config, net, train, new BatchAssembler(train, n, config.augmentation()), test,
         new BatchAssembler(test, n, Augmentation.NONE), progress);
     TrainingState state = trainer.run(null, new ClipGradNorm(config.newOptimizer(), MAX_GRAD_NORM), null);
+    for (dev.convcut.model.Param p : net.params()) {
+      float[] values = p.array().toFloatArray();
+      for (int i = 0; i < values.length; i++) {
+        if (!Float.isFinite(values[i])) {
+          throw new dev.convcut.ConvcutException("fine-tuning left " + p.name() + " with " + values[i] + " at flat index " + i
+              + "; nothing was written (try a smaller --lr, fewer --finetune-epochs, or other --methods)");
+        }
+      }
+    }
     return state.history();
   }
 }
