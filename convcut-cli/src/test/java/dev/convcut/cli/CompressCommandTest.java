@@ -98,20 +98,22 @@ class CompressCommandTest {
 
   @Test
   void automaticModeMeetsTheParameterTargetAndRecordsTheSensitivities() throws Exception {
+    // --min-speedup 0: which candidates run faster than dense depends on the machine
     CliRun r = compress("auto", "--target-params", "0.5", "--methods", "tucker2,svd:o/ihw,svd:oh/iw", "--keeps", "0.1,0.3",
-        "--select-images", "16", "--select-split", "test");
+        "--select-images", "16", "--select-split", "test", "--min-speedup", "0");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode report = Json.mapper().readTree(tmp.resolve("auto/compress.json").toFile());
     assertThat(report.at("/totals/convParams").asDouble() / report.at("/totals/convParamsDense").asDouble()).isLessThanOrEqualTo(0.5);
     assertThat(r.out()).contains("selection (target 0.5 of the parameters)");
     String sensitivity = Files.readString(tmp.resolve("auto/sensitivity.csv"));
-    assertThat(sensitivity).startsWith("layer,method,ranks,params,macs,norm_loss,delta_top1,chosen").contains(",true");
+    assertThat(sensitivity).startsWith("layer,method,ranks,params,macs,norm_loss,delta_top1,layer_speedup,chosen")
+        .contains(",,true");
   }
 
   @Test
   void anUnreachableTargetIsRefusedWithTheClosestFigure() {
     CliRun r = compress("never", "--target-params", "0.01", "--methods", "svd:o/ihw", "--keeps", "0.5", "--select-images", "8",
-        "--select-split", "test");
+        "--select-split", "test", "--min-speedup", "0");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("cannot reach 0.0100 of the convolution parameters").contains("choose a target of at least");
     assertThat(tmp.resolve("never")).doesNotExist();
