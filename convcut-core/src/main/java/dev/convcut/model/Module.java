@@ -20,4 +20,13 @@ public interface Module {
   default List<WeightLayer> weightLayers() {
     return List.of();
   }
+
+  /** {@code x} through {@code modules} one after the other ({@code x} itself when there are none). */
+  static NDArray chain(List<? extends Module> modules, NDArray x, boolean training) {
+    NDArray y = x;
+    for (Module m : modules) {
+      y = m.forward(y, training);
+    }
+    return y;
+  }
 }

@@ -69,15 +69,7 @@ public final class ResidualBlock implements Stage {
 
   @Override
   public NDArray forward(NDArray x, boolean training) {
-    NDArray y = x;
-    for (Module m : body) {
-      y = m.forward(y, training);
-    }
-    NDArray s = x;
-    for (Module m : downsample) {
-      s = m.forward(s, training);
-    }
-    return Ops.relu(Ops.add(y, s));
+    return Ops.relu(Ops.add(Module.chain(body, x, training), Module.chain(downsample, x, training)));
   }
 
   @Override

@@ -21,11 +21,7 @@ public final class SequentialStage implements Stage {
 
   @Override
   public NDArray forward(NDArray x, boolean training) {
-    NDArray y = x;
-    for (Module m : modules) {
-      y = m.forward(y, training);
-    }
-    return y;
+    return Module.chain(modules, x, training);
   }
 
   @Override
