@@ -118,6 +118,15 @@ public final class CompressCommand implements Callable<Integer> {
   @Option(names = "--lr", paramLabel = "LR", description = "Fine-tuning learning rate (SGD, Nesterov, cosine). Default: ${DEFAULT-VALUE}.")
   double lr = 0.01;
 
+  @Option(names = "--distill", paramLabel = "W",
+      description = "Fine-tuning: share W of the loss that comes from distilling the dense model's outputs (knowledge"
+          + " distillation; the rest is cross-entropy on the labels); 0 trains on the labels alone. Default: ${DEFAULT-VALUE}.")
+  double distill = 0;
+
+  @Option(names = "--distill-temperature", paramLabel = "T",
+      description = "Fine-tuning: softening temperature of the distillation. Default: ${DEFAULT-VALUE}.")
+  double distillTemperature = 4;
+
   @Option(names = "--batch", paramLabel = "N", description = "Fine-tuning batch size. Default: ${DEFAULT-VALUE}.")
   int batch = 128;
 
@@ -188,7 +197,7 @@ public final class CompressCommand implements Callable<Integer> {
           Split.parse(selectSplit), selectImages, seed, floor, minSpeedup);
     }
     return new CompressRequest(checkpoint, out, force, layers, manual, auto,
-        new FineTune.Settings(finetuneEpochs, lr, batch, seed),
+        new FineTune.Settings(finetuneEpochs, lr, batch, seed, distill, distillTemperature),
         new Latency.Settings(latencyBatch, latencyWarmup, latencyRepeats), threads, dataset,
         new DataOptions(dataDir, LabelKind.FINE, !noDownload), 256, !noProgress, List.of(spec.commandLine().getParseResult()
             .originalArgs().toArray(new String[0])));

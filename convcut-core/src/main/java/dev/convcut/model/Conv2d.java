@@ -73,27 +73,36 @@ public final class Conv2d implements WeightLayer {
     }
   }
 
-  /**
-   * Channels below which a factor convolution runs in double precision. libtorch 2.7.1's oneDNN
-   * kernels (which it uses for float32 only) returned NaN now and then in passes through thin
-   * convolutions on the development machine — e.g. resnet20 with every convolution factorized
-   * along {@code oh|iw} at keep 0.25 gave a NaN loss at the first step, with the stem's
-   * 1→3→16-channel chain; a fine-tuned resnet20 with rank-7/8 factors evaluated to NaN logits;
-   * with AVX-512 kernels even 8→8 channels failed in half the backward passes. libtorch computes
-   * double-precision convolutions with its own kernels, which gave none. Thin convolutions are
-   * cheap; their share of the latency is measured with the rest.
-   */
-  static final int THIN_CHANNELS = 16;
-
   @Override
   public NDArray forward(NDArray x, boolean training) {
     NDArray y = x;
     for (int j = 0; j < convs.size(); j++) {
       ConvSpec c = convs.get(j);
-      boolean thin = !form.isDense() && Math.min(c.inChannels(), c.outChannels()) < THIN_CHANNELS;
-      y = thin ? Ops.conv2dDouble(y, weights.get(j), biases.get(j), c) : Ops.conv2d(y, weights.get(j), biases.get(j), c);
+      NDArray in = y;
+      y = Ops.conv2d(y, weights.get(j), biases.get(j), c, training);
+      if (CHECK_FINITE) {
+        checkFinite(j, c, in, y);
+      }
     }
     return y;
+  }
+
+  /**
+   * Debugging switch ({@code -Dconvcut.check-finite=true}): every convolution checks that a finite
+   * input gave a finite output and otherwise stops, naming the layer and the factor. Costs a
+   * synchronization per convolution; off by default.
+   */
+  static final boolean CHECK_FINITE = Boolean.getBoolean("convcut.check-finite");
+
+  private void checkFinite(int j, ConvSpec c, NDArray in, NDArray out) {
+    if (Ops.allFinite(out) || !Ops.allFinite(in)) {
+      return;
+    }
+    String which = form.isDense() ? "dense convolution" : "factor " + j + " of " + convs.size() + " (" + form.origin() + ")";
+    String weightsFinite = Ops.allFinite(weights.get(j)) ? "finite" : "NOT finite";
+    throw new IllegalStateException("layer " + name + ": " + which + " " + c + " in " + in.getDataType()
+        + " turned a finite input " + in.getShape() + " into a non-finite output; its weights are " + weightsFinite
+        + "; input max |x| " + in.abs().max().getFloat());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.convcut.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -20,8 +21,72 @@ public final class Ops {
     return (PtNDArray) a;
   }
 
-  /** 2-D convolution with {@code spec}'s stride, padding, dilation and groups. */
+  /** 2-D convolution with {@code spec}'s stride, padding, dilation and groups, for inference. */
   public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, ConvSpec spec) {
+    return conv2d(x, weight, bias, spec, false);
+  }
+
+  /**
+   * 2-D convolution with {@code spec}'s stride, padding, dilation and groups; {@code training}
+   * when a backward pass to {@code x} will follow (it decides how channels are padded, see
+   * {@link #CHANNEL_MULTIPLE}).
+   */
+  public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, ConvSpec spec, boolean training) {
+    Shape ws = weight.getShape();
+    long cout = ws.get(0);
+    long cin = ws.get(1);
+    // Input gradients (the backward pass to x) are wrong for outputs of any count that is not a
+    // multiple of 16; inference needs padding only above 8.
+    boolean padOut = needsChannelPadding(cout) || (training && cout % CHANNEL_MULTIPLE != 0);
+    if (spec.groups() == 1 && (spec.kernelH() > 1 || spec.kernelW() > 1) && x.getDataType() == DataType.FLOAT32
+        && (needsChannelPadding(cin) || padOut)) {
+      // Zero channels with zero weights: the same sums, over channel counts the kernels get right.
+      // The padded copies live with the activations (x's manager), not with the weights.
+      NDManager scope = x.getManager();
+      long pin = padded(cin);
+      long pout = padOut ? cout + CHANNEL_MULTIPLE - cout % CHANNEL_MULTIPLE : cout;
+      Shape xs = x.getShape();
+      if (pin > cin) {
+        x = x.concat(scope.zeros(new Shape(xs.get(0), pin - cin, xs.get(2), xs.get(3))), 1);
+        weight = weight.concat(scope.zeros(new Shape(cout, pin - cin, ws.get(2), ws.get(3))), 1);
+        weight.attach(scope);
+      }
+      if (pout > cout) {
+        weight = weight.concat(scope.zeros(new Shape(pout - cout, pin, ws.get(2), ws.get(3))), 0);
+        weight.attach(scope);
+        if (bias != null) {
+          bias = bias.concat(scope.zeros(new Shape(pout - cout)), 0);
+          bias.attach(scope);
+        }
+        return unpadded(x, weight, bias, spec).get(new NDIndex(":, 0:{}", cout));
+      }
+    }
+    return unpadded(x, weight, bias, spec);
+  }
+
+  /**
+   * Channel multiple that libtorch 2.7.1's float32 convolutions need. Measured on the development
+   * machine (AMD EPYC, AVX-512; docs/compress.md, "Numerics"): a spatial (non-1×1)
+   * convolution whose input channel count C exceeds the vector width W and is not a multiple of
+   * it returns wrong values — 20 to 60 % relative error, sometimes NaN — in every pass, with W =
+   * 16 under the default AVX-512 kernels and W = 8 under AVX2; its input gradient is wrong in the
+   * same way when the output channel count is such a number, or any count that is not a multiple
+   * of 16 (3, 8) under a wide input. Counts of at most 8 (forward) and multiples of 16 are right
+   * under both. Dense models rarely have such channel counts; factorized layers
+   * often do (a rank of 20).
+   */
+  static final int CHANNEL_MULTIPLE = 16;
+
+  /** Whether a float32 spatial convolution with {@code channels} inputs or outputs is padded to be right. */
+  static boolean needsChannelPadding(long channels) {
+    return channels > 8 && channels % CHANNEL_MULTIPLE != 0;
+  }
+
+  private static long padded(long channels) {
+    return needsChannelPadding(channels) ? channels + CHANNEL_MULTIPLE - channels % CHANNEL_MULTIPLE : channels;
+  }
+
+  private static NDArray unpadded(NDArray x, NDArray weight, NDArray bias, ConvSpec spec) {
     if (spec.kernelH() == 1 && spec.kernelW() == 1 && spec.padH() == 0 && spec.padW() == 0
         && (spec.strideH() > 1 || spec.strideW() > 1)) {
       // A strided 1x1 convolution is a stride-1 one on every s-th pixel. libtorch 2.7.1's oneDNN
@@ -34,24 +99,6 @@ public final class Ops {
     return JniUtils.convolution(pt(x), pt(weight), bias == null ? null : pt(bias),
         new Shape(spec.strideH(), spec.strideW()), new Shape(spec.padH(), spec.padW()),
         new Shape(spec.dilationH(), spec.dilationW()), spec.groups());
-  }
-
-  /**
-   * {@link #conv2d} computed in double precision and returned in float32: libtorch runs
-   * double-precision convolutions with its own kernels instead of oneDNN's (see
-   * {@link Conv2d#THIN_CHANNELS}). Differentiable like any other operation.
-   */
-  public static NDArray conv2dDouble(NDArray x, NDArray weight, NDArray bias, ConvSpec spec) {
-    // The double copies live as long as the activations (the step's manager), not as the weights.
-    NDArray w = weight.toType(DataType.FLOAT64, false);
-    w.attach(x.getManager());
-    NDArray b = null;
-    if (bias != null) {
-      b = bias.toType(DataType.FLOAT64, false);
-      b.attach(x.getManager());
-    }
-    NDArray y = conv2d(x.toType(DataType.FLOAT64, false), w, b, spec);
-    return y.toType(DataType.FLOAT32, false);
   }
 
   /**

@@ -58,8 +58,8 @@ public final class CompressRun {
       throw new ConvcutException(req.out() + " already exists; choose another --out or pass --force to replace it");
     }
     if (req.finetune().epochs() > 0) {
-      Torch.capCpuIsa("AVX2", "fine-tuning factorized layers: libtorch's AVX-512 kernels return NaN gradients for thin"
-          + " convolutions on some machines");
+      Torch.capCpuIsa("AVX2", "fine-tuning factorized layers: libtorch 2.7.1's AVX-512 kernels return wrong input gradients"
+          + " for some strided convolutions on some machines");
     }
     Torch.configure(req.threads());
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(req.checkpoint(), manager)) {
@@ -95,7 +95,9 @@ public final class CompressRun {
         TrainConfig tuneConfig = FineTune.config(req.finetune(), dense.spec().model(), dataset, dense.spec().stem(),
             ds.trainAugmentation());
         List<EpochMetrics> history = tune
-            ? FineTune.run(compressed, tuneConfig, train, test, arch.preprocessing(), req.progress()) : List.of();
+            ? FineTune.run(compressed, tuneConfig, req.finetune().distillation(dense), train, test, arch.preprocessing(),
+                req.progress())
+            : List.of();
         history.forEach(m -> perEpoch.add(m.testTop1()));
         List<String> factorized = chosen.stream().map(FactorizedLayer::name).toList();
         Latency.Pair model = Latency.model(dense, compressed, req.latency());

@@ -7,6 +7,7 @@ import dev.convcut.data.ImageSet;
 import dev.convcut.data.Normalization;
 import dev.convcut.model.Network;
 import dev.convcut.train.ClipGradNorm;
+import dev.convcut.train.Distillation;
 import dev.convcut.train.EpochMetrics;
 import dev.convcut.train.TrainConfig;
 import dev.convcut.train.Trainer;
@@ -17,8 +18,9 @@ import java.util.List;
  * Fine-tuning of a compressed network with convcut's trainer: every trainable array (factor
  * weights, the other convolutions, BatchNorm, linear layers) is trained, by SGD with Nesterov
  * momentum 0.9, weight decay 5e-4 and a cosine schedule from {@code lr} over the epochs, gradients
- * clipped to a global norm of {@value #MAX_GRAD_NORM}, with the dataset's standard augmentation;
- * the test split is scored after every epoch.
+ * clipped to a global norm of {@value #MAX_GRAD_NORM}, with the dataset's standard augmentation,
+ * optionally distilling from the dense network ({@link Distillation}); the test split is scored
+ * after every epoch.
  */
 public final class FineTune {
   /**
@@ -30,12 +32,33 @@ public final class FineTune {
 
   private FineTune() {}
 
-  /** Epochs, base learning rate, batch size and seed. */
-  public record Settings(int epochs, double lr, int batch, long seed) {
+  /**
+   * Epochs, base learning rate, batch size, seed, and the distillation from the dense network:
+   * {@code distill} is the distillation term's share of the loss (0: labels only), {@code
+   * temperature} its softening temperature (see {@link Distillation}).
+   */
+  public record Settings(int epochs, double lr, int batch, long seed, double distill, double temperature) {
     public Settings {
       if (epochs < 0) {
         throw new IllegalArgumentException("--finetune-epochs must be >= 0, got " + epochs);
       }
+      if (!(distill >= 0 && distill <= 1)) {
+        throw new IllegalArgumentException("--distill must be between 0 and 1 (the share of the distillation loss), got "
+            + distill);
+      }
+      if (!(temperature > 0) || Double.isInfinite(temperature)) {
+        throw new IllegalArgumentException("--distill-temperature must be a positive number, got " + temperature);
+      }
+    }
+
+    /** Fine-tuning on the labels alone. */
+    public Settings(int epochs, double lr, int batch, long seed) {
+      this(epochs, lr, batch, seed, 0, 1);
+    }
+
+    /** The distillation from {@code teacher} these settings ask for, or null for none. */
+    public Distillation distillation(Network teacher) {
+      return distill > 0 ? new Distillation(teacher, distill, temperature) : null;
     }
   }
 
@@ -49,12 +72,16 @@ public final class FineTune {
         "cosine", List.of(), 0.1, 0, 0.0, s.seed(), 1, augmentation.padding(), augmentation.flip(), 0);
   }
 
-  /** Trains {@code net} in place and returns each epoch's metrics (test top-1 included). */
-  public static List<EpochMetrics> run(Network net, TrainConfig config, ImageSet train, ImageSet test, Preprocessing pre,
-      boolean progress) {
+  /**
+   * Trains {@code net} in place and returns each epoch's metrics (test top-1 included).
+   *
+   * @param distillation the dense network to distil from, or null
+   */
+  public static List<EpochMetrics> run(Network net, TrainConfig config, Distillation distillation, ImageSet train,
+      ImageSet test, Preprocessing pre, boolean progress) {
     Normalization n = pre.normalization();
     Trainer trainer = new Trainer(config, net, train, new BatchAssembler(train, n, config.augmentation()), test,
-        new BatchAssembler(test, n, Augmentation.NONE), progress);
+        new BatchAssembler(test, n, Augmentation.NONE), progress).distillFrom(distillation);
     TrainingState state = trainer.run(null, new ClipGradNorm(config.newOptimizer(), MAX_GRAD_NORM), null);
     for (dev.convcut.model.Param p : net.params()) {
       float[] values = p.array().toFloatArray();

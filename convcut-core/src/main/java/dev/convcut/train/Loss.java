@@ -20,4 +20,16 @@ public final class Loss {
     NDArray uniform = logp.mean(new int[] {1}).neg();
     return nll.mul(1 - smoothing).add(uniform.mul(smoothing)).mean();
   }
+
+  /**
+   * Hinton's distillation term {@code T²·mean_batch KL(softmax(teacher/T) ‖ softmax(student/T))},
+   * as PyTorch's {@code F.kl_div(F.log_softmax(s/T, 1), F.softmax(t/T, 1), reduction="batchmean") * T*T};
+   * the T² keeps its gradients on the scale of the cross-entropy's.
+   */
+  public static NDArray distillation(NDArray student, NDArray teacher, double temperature) {
+    float t = (float) temperature;
+    NDArray logQ = student.div(t).logSoftmax(1);
+    NDArray logP = teacher.div(t).logSoftmax(1);
+    return logP.exp().mul(logP.sub(logQ)).sum(new int[] {1}).mean().mul(t * t);
+  }
 }

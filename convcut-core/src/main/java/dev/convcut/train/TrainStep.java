@@ -20,12 +20,19 @@ public final class TrainStep {
   private final double labelSmoothing;
   private final List<Param> params;
   private final List<Param> runningStats;
+  private final Distillation distillation;
 
   /** What one step produced: the batch's mean loss and its top-1 predictions. */
   public record Result(float loss, long[] predicted) {}
 
   public TrainStep(Network net, Optimizer optimizer, double labelSmoothing) {
+    this(net, optimizer, labelSmoothing, null);
+  }
+
+  /** @param distillation a teacher to learn from as well as from the labels, or null */
+  public TrainStep(Network net, Optimizer optimizer, double labelSmoothing, Distillation distillation) {
     this.net = net;
+    this.distillation = distillation;
     this.optimizer = optimizer;
     this.labelSmoothing = labelSmoothing;
     this.params = net.params().stream().filter(p -> p.role().trainable()).toList();
@@ -48,9 +55,15 @@ public final class TrainStep {
     List<float[]> saved = optimizer.skipsNonFinite() ? runningStats.stream().map(p -> p.array().toFloatArray()).toList() : null;
     float loss;
     long[] predicted;
+    // The teacher runs before autograd starts recording: its arrays never take part in the backward pass.
+    NDArray teacherLogits = distillation == null ? null : distillation.teacher().forward(input, false);
     try (GradientCollector gc = Torch.engine().newGradientCollector()) {
       NDArray logits = net.forward(input, true);
       NDArray l = Loss.crossEntropy(logits, labels, labelSmoothing);
+      if (teacherLogits != null && distillation.weight() > 0) {
+        NDArray kd = Loss.distillation(logits, teacherLogits, distillation.temperature());
+        l = l.mul((float) (1 - distillation.weight())).add(kd.mul((float) distillation.weight()));
+      }
       loss = l.getFloat();
       predicted = logits.argMax(1).toType(DataType.INT64, false).toLongArray();
       if (Float.isFinite(loss) || saved == null) {

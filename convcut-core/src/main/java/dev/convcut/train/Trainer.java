@@ -43,6 +43,7 @@ public final class Trainer {
   private final ImageSet test;
   private final BatchAssembler testBatches;
   private final boolean showProgress;
+  private Distillation distillation;
 
   /**
    * @param trainBatches assembles training batches with the configuration's augmentation
@@ -64,6 +65,12 @@ public final class Trainer {
     this.showProgress = showProgress;
   }
 
+  /** Learn from {@code d}'s teacher as well as from the labels (null: from the labels only). Returns this trainer. */
+  public Trainer distillFrom(Distillation d) {
+    this.distillation = d;
+    return this;
+  }
+
   /**
    * Trains from {@code start} (null for epoch 0) to the configured number of epochs and returns
    * the final state.
@@ -71,7 +78,7 @@ public final class Trainer {
   public TrainingState run(TrainingState start, Optimizer optimizer, EpochListener listener) {
     List<EpochMetrics> history = new ArrayList<>(start == null ? List.of() : start.history());
     int first = start == null ? 0 : start.epochsDone();
-    TrainStep step = new TrainStep(net, optimizer, config.labelSmoothing());
+    TrainStep step = new TrainStep(net, optimizer, config.labelSmoothing(), distillation);
     TrainingState state = start;
     for (int epoch = first; epoch < config.epochs(); epoch++) {
       EpochMetrics m = epoch(epoch, step, optimizer);

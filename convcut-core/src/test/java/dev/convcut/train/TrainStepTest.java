@@ -75,4 +75,24 @@ class TrainStepTest extends WithEngine {
           .orElseThrow().array().toFloatArray())).isFalse();
     }
   }
+
+  @Test
+  void withFullDistillationTheStudentLearnsTheTeachersOutputsNotTheLabels() {
+    Network teacher = ModelZoo.build(new ModelSpec("resnet20", 1, 8, 3, "cifar"), manager, 7);
+    Network student = ModelZoo.build(new ModelSpec("resnet20", 1, 8, 3, "cifar"), manager, 8);
+    TrainStep step = new TrainStep(student, new Sgd(0.9, false, 0, true), 0.0, new Distillation(teacher, 1.0, 2.0));
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray x = batch(scope, 0f);
+      NDArray labels = scope.create(new long[] {0, 0, 0, 0}); // ignored at weight 1
+      float first = Loss.distillation(student.forward(x, false), teacher.forward(x, false), 2.0).getFloat();
+      float[] teacherBefore = teacher.params().get(0).array().toFloatArray();
+      for (int i = 0; i < 30; i++) {
+        step.run(x, labels, 0.05);
+      }
+      float last = Loss.distillation(student.forward(x, false), teacher.forward(x, false), 2.0).getFloat();
+      assertThat(first).isGreaterThan(0f);
+      assertThat(last).isLessThan(first / 2);
+      assertThat(teacher.params().get(0).array().toFloatArray()).containsExactly(teacherBefore);
+    }
+  }
 }
