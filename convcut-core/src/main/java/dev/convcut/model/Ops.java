@@ -21,6 +21,13 @@ public final class Ops {
     return (PtNDArray) a;
   }
 
+  /** Whether every element of {@code a} is finite. */
+  public static boolean allFinite(NDArray a) {
+    try (NDArray bad = a.isInfinite().logicalOr(a.isNaN()); NDArray any = bad.any()) {
+      return !any.getBoolean();
+    }
+  }
+
   /** 2-D convolution with {@code spec}'s stride, padding, dilation and groups, for inference. */
   public static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, ConvSpec spec) {
     return conv2d(x, weight, bias, spec, false);
