@@ -93,6 +93,11 @@ class CompressCommandTest {
     assertThat(mixed.code()).isEqualTo(2);
     assertThat(mixed.err()).contains("automatic mode chooses methods and ranks itself");
     assertThat(compress("x", "--method", "cp").err()).contains("exactly one of --rank, --keep, --loss, --tol");
+    CliRun distill = compress("x", "--method", "cp", "--rank", "4", "--finetune-epochs", "1", "--distill", "1.5");
+    assertThat(distill.code()).isEqualTo(2);
+    assertThat(distill.err()).contains("--distill must be between 0 and 1").contains("1.5");
+    assertThat(compress("x", "--method", "cp", "--rank", "4", "--distill-temperature", "0").err())
+        .contains("--distill-temperature must be a positive number");
     assertThat(tmp.resolve("x")).doesNotExist();
   }
 

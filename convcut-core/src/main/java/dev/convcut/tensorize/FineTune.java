@@ -42,13 +42,7 @@ public final class FineTune {
       if (epochs < 0) {
         throw new IllegalArgumentException("--finetune-epochs must be >= 0, got " + epochs);
       }
-      if (!(distill >= 0 && distill <= 1)) {
-        throw new IllegalArgumentException("--distill must be between 0 and 1 (the share of the distillation loss), got "
-            + distill);
-      }
-      if (!(temperature > 0) || Double.isInfinite(temperature)) {
-        throw new IllegalArgumentException("--distill-temperature must be a positive number, got " + temperature);
-      }
+      Distillation.check(distill, temperature);
     }
 
     /** Fine-tuning on the labels alone. */

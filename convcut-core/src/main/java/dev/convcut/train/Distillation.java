@@ -17,6 +17,11 @@ public record Distillation(Network teacher, double weight, double temperature) {
     if (teacher == null) {
       throw new IllegalArgumentException("distillation needs a teacher network");
     }
+    check(weight, temperature);
+  }
+
+  /** Refuses a weight outside [0, 1] or a temperature that is not a positive number, naming the option. */
+  public static void check(double weight, double temperature) {
     if (!(weight >= 0 && weight <= 1)) {
       throw new IllegalArgumentException("--distill must be between 0 and 1 (the share of the distillation loss), got " + weight);
     }
