@@ -40,10 +40,9 @@ public final class Torch {
    * before any work: called later it changes nothing and says so.
    *
    * <p>Why: on the development machine (AMD EPYC with AVX-512) libtorch 2.7.1's AVX-512
-   * convolution kernels return NaN now and then in the backward pass of convolutions with few
-   * channels — the thin convolutions of factorized layers (measured: a Tucker-2 cnn4 gave a NaN
-   * gradient in 8 of 20 steps; an 8→8-channel 3×3 convolution's input gradient in 15 of 25
-   * passes); with the AVX2 kernels, none in the same runs. Dense models do not have such layers.
+   * convolution kernels returned wrong input gradients for some strided convolutions even after
+   * {@code Ops.conv2d}'s channel padding (stride 2, 48 input channels), the AVX2 kernels none
+   * (docs/compress.md, "Numerics"). Fine-tuning factorized layers asks for the cap.
    *
    * @return whether the cap is in effect for this process (set now, or set by the user)
    */

@@ -1,11 +1,14 @@
 package dev.convcut.tensorize;
 
+import dev.convcut.ConvcutException;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.Augmentation;
 import dev.convcut.data.BatchAssembler;
 import dev.convcut.data.ImageSet;
 import dev.convcut.data.Normalization;
 import dev.convcut.model.Network;
+import dev.convcut.model.Ops;
+import dev.convcut.model.Param;
 import dev.convcut.train.ClipGradNorm;
 import dev.convcut.train.Distillation;
 import dev.convcut.train.EpochMetrics;
@@ -77,13 +80,10 @@ public final class FineTune {
     Trainer trainer = new Trainer(config, net, train, new BatchAssembler(train, n, config.augmentation()), test,
         new BatchAssembler(test, n, Augmentation.NONE), progress).distillFrom(distillation);
     TrainingState state = trainer.run(null, new ClipGradNorm(config.newOptimizer(), MAX_GRAD_NORM), null);
-    for (dev.convcut.model.Param p : net.params()) {
-      float[] values = p.array().toFloatArray();
-      for (int i = 0; i < values.length; i++) {
-        if (!Float.isFinite(values[i])) {
-          throw new dev.convcut.ConvcutException("fine-tuning left " + p.name() + " with " + values[i] + " at flat index " + i
-              + "; nothing was written (try a smaller --lr, fewer --finetune-epochs, or other --methods)");
-        }
+    for (Param p : net.params()) {
+      if (!Ops.allFinite(p.array())) {
+        throw new ConvcutException("fine-tuning left non-finite values in " + p.name()
+            + "; nothing was written (try a smaller --lr, fewer --finetune-epochs, or other --methods)");
       }
     }
     return state.history();

@@ -32,7 +32,7 @@ public final class TrainStep {
   /** @param distillation a teacher to learn from as well as from the labels, or null */
   public TrainStep(Network net, Optimizer optimizer, double labelSmoothing, Distillation distillation) {
     this.net = net;
-    this.distillation = distillation;
+    this.distillation = distillation != null && distillation.weight() > 0 ? distillation : null;
     this.optimizer = optimizer;
     this.labelSmoothing = labelSmoothing;
     this.params = net.params().stream().filter(p -> p.role().trainable()).toList();
@@ -55,22 +55,24 @@ public final class TrainStep {
     List<float[]> saved = optimizer.skipsNonFinite() ? runningStats.stream().map(p -> p.array().toFloatArray()).toList() : null;
     float loss;
     long[] predicted;
+    boolean apply;
     // The teacher runs before autograd starts recording: its arrays never take part in the backward pass.
     NDArray teacherLogits = distillation == null ? null : distillation.teacher().forward(input, false);
     try (GradientCollector gc = Torch.engine().newGradientCollector()) {
       NDArray logits = net.forward(input, true);
       NDArray l = Loss.crossEntropy(logits, labels, labelSmoothing);
-      if (teacherLogits != null && distillation.weight() > 0) {
+      if (teacherLogits != null) {
         NDArray kd = Loss.distillation(logits, teacherLogits, distillation.temperature());
         l = l.mul((float) (1 - distillation.weight())).add(kd.mul((float) distillation.weight()));
       }
       loss = l.getFloat();
       predicted = logits.argMax(1).toType(DataType.INT64, false).toLongArray();
-      if (Float.isFinite(loss) || saved == null) {
+      apply = Float.isFinite(loss) || saved == null;
+      if (apply) {
         gc.backward(l);
       }
     }
-    if (Float.isFinite(loss) || saved == null) {
+    if (apply) {
       optimizer.step(params, lr);
     } else {
       for (int i = 0; i < saved.size(); i++) {
