@@ -91,8 +91,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("convcut", ours);
       doc.put("pytorch", theirs);
-      doc.put("environment", Map.of("MALLOC_MMAP_THRESHOLD_", String.valueOf(System.getenv("MALLOC_MMAP_THRESHOLD_")),
-          "MALLOC_TRIM_THRESHOLD_", String.valueOf(System.getenv("MALLOC_TRIM_THRESHOLD_"))));
+      doc.put("environment", allocatorEnvironment());
       out.print(Json.write(doc));
     } else {
       out.print(table(ours, theirs));
@@ -120,5 +119,14 @@ public final class BenchTrainCommand implements Callable<Integer> {
           theirs.isEmpty() ? "" : " vs " + theirs.get(0).impl()));
     }
     return sb.toString();
+  }
+
+  /** The glibc allocator settings of this process (the launcher sets them; see docs/bench.md), "null" where unset. */
+  static Map<String, String> allocatorEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String name : List.of("MALLOC_ARENA_MAX", "MALLOC_MMAP_THRESHOLD_", "MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_")) {
+      env.put(name, String.valueOf(System.getenv(name)));
+    }
+    return env;
   }
 }

@@ -75,6 +75,37 @@ class CompressCommandTest {
   }
 
   @Test
+  void benchLatencyTimesTheDenseAndTheCompressedCheckpointSideBySide() {
+    CliRun made = compress("forlatency", "--method", "svd:ohw|i", "--keep", "0.5", "--layers", "features.6,features.8");
+    assertThat(made.code()).as(made.err()).isZero();
+    CliRun r = CliRun.of("bench", "latency", "--dense", dense.toString(), "--compressed", tmp.resolve("forlatency").toString(),
+        "--batch", "2", "--warmup", "0", "--repeats", "1", "--threads", "2", "--layers");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("CPU latency, batch 2, 2 threads, median of 1: dense ").contains("kernels ")
+        .contains("features.6").contains("features.8").doesNotContain("features.2 ");
+    CliRun json = CliRun.of("bench", "latency", "--dense", dense.toString(), "--compressed", tmp.resolve("forlatency").toString(),
+        "--batch", "2", "--warmup", "0", "--repeats", "1", "--json");
+    assertThat(json.code()).as(json.err()).isZero();
+    assertThat(json.out()).contains("\"speedup\"").contains("MALLOC_ARENA_MAX");
+  }
+
+  @Test
+  void benchLatencyRefusesTwoDifferentArchitecturesAndBadSettings() {
+    Path other = tmp.resolve("other-arch");
+    ModelSpec spec = new ModelSpec("cnn4", 3, 32, 10);
+    try (NDManager m = NDManager.newBaseManager(); Network net = ModelZoo.build(spec, m, 5)) {
+      Checkpoints.save(other, false, net, Architecture.of(spec, Map.of(), new Preprocessing(List.of(0.3, 0.3, 0.3),
+          List.of(0.35, 0.35, 0.35)), "cifar10", List.of()), null, Map.of(), Provenance.start("test", List.of()), null);
+    }
+    CliRun r = CliRun.of("bench", "latency", "--dense", dense.toString(), "--compressed", other.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("cnn4 on 1x28x28 with 10 classes").contains("cnn4 on 3x32x32 with 10 classes");
+    CliRun bad = CliRun.of("bench", "latency", "--dense", dense.toString(), "--compressed", dense.toString(), "--repeats", "0");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--repeats").contains("repeats >= 1");
+  }
+
+  @Test
   void aRankAboveTheLayersLimitIsRefusedBeforeAnythingIsWritten() {
     CliRun r = compress("bad", "--method", "svd:o/ihw", "--rank", "33", "--layers", "features.2");
     assertThat(r.code()).isEqualTo(2);

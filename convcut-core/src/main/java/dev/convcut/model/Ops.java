@@ -153,6 +153,12 @@ public final class Ops {
     return JniUtils.add(pt(a), pt(b));
   }
 
+  /** {@code a += b}; returns {@code a}. {@code a} must be an intermediate that nothing else reads afterwards. */
+  public static NDArray addInPlace(NDArray a, NDArray b) {
+    JniUtils.addi(pt(a), pt(b));
+    return a;
+  }
+
   /** Turns autograd recording on or off for this thread; returns the previous setting. */
   public static boolean gradMode(boolean enabled) {
     boolean was = JniUtils.isGradMode();

@@ -69,7 +69,9 @@ public final class ResidualBlock implements Stage {
 
   @Override
   public NDArray forward(NDArray x, boolean training) {
-    return Ops.relu(Ops.add(Module.chain(body, x, training), Module.chain(downsample, x, training)));
+    // In place, as torchvision's `out += identity`: the body's output is fresh and no backward
+    // pass needs it (batch normalization's backward keeps its input, not its output).
+    return Ops.relu(Ops.addInPlace(Module.chain(body, x, training), Module.chain(downsample, x, training)));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.convcut.tensorize;
 
+import dev.convcut.engine.Torch;
 import dev.convcut.study.Csv;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,21 @@ public record CompressionReport(List<LayerRow> layers, Totals totals, Speed spee
 
     public double cpuSpeedup() {
       return denseCpuMs / compressedCpuMs;
+    }
+
+    /** {@code pair} measured with {@code settings} on this engine's threads, now: load average and kernel cap included. */
+    public static Speed measured(Latency.Settings settings, Latency.Pair pair) {
+      return new Speed(settings.batch(), Torch.threads(), settings.repeats(), pair.denseMs(), pair.factorizedMs(),
+          pair.denseCpuMs(), pair.factorizedCpuMs(),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Torch.cpuIsaCap());
+    }
+
+    /** One line: both latencies, the speed-up by wall and by CPU time, the load and the kernels. */
+    public String line() {
+      return String.format(Locale.ROOT, "CPU latency, batch %d, %d threads, median of %d: dense %.2f ms, compressed %.2f ms"
+          + " (%.2fx faster); CPU time %.2f ms vs %.2f ms (%.2fx less); load average %.2f; kernels %s", batch, threads,
+          repeats, denseMs, compressedMs, speedup(), denseCpuMs, compressedCpuMs, cpuSpeedup(), loadAverage,
+          cpuIsaCap == null ? "libtorch's default" : "capped at " + cpuIsaCap);
     }
   }
 
@@ -111,10 +127,7 @@ public record CompressionReport(List<LayerRow> layers, Totals totals, Speed spee
         + " multiply-adds per image %d -> %d (%.2fx fewer)%n", totals.convParamsDense(), totals.convParams(),
         totals.convParamsRatio(), totals.modelParamsDense(), totals.modelParams(), totals.macsDense(), totals.macs(),
         totals.macsRatio()));
-    sb.append(String.format(Locale.ROOT, "CPU latency, batch %d, %d threads, median of %d: dense %.2f ms, compressed %.2f ms"
-        + " (%.2fx faster); CPU time %.2f ms vs %.2f ms (%.2fx less); load average %.2f%s%n", speed.batch(), speed.threads(),
-        speed.repeats(), speed.denseMs(), speed.compressedMs(), speed.speedup(), speed.denseCpuMs(), speed.compressedCpuMs(),
-        speed.cpuSpeedup(), speed.loadAverage(), speed.cpuIsaCap() == null ? "" : "; kernels capped at " + speed.cpuIsaCap()));
+    sb.append(speed.line()).append('\n');
     List<String> epochs = new ArrayList<>();
     for (int e = 0; e < accuracy.perEpoch().size(); e++) {
       epochs.add(String.format(Locale.ROOT, "epoch %d %.2f%%", e + 1, 100 * accuracy.perEpoch().get(e)));

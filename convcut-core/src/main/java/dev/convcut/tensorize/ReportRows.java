@@ -1,6 +1,5 @@
 package dev.convcut.tensorize;
 
-import dev.convcut.engine.Torch;
 import dev.convcut.model.LayerInfo;
 import dev.convcut.model.Network;
 import dev.convcut.study.Csv;
@@ -48,9 +47,7 @@ final class ReportRows {
     }
     var totals = new CompressionReport.Totals(convDense, conv, dense.parameterCount(), compressed.parameterCount(), macsDense,
         macs);
-    var speed = new CompressionReport.Speed(req.latency().batch(), Torch.threads(), req.latency().repeats(),
-        model.denseMs(), model.factorizedMs(), model.denseCpuMs(), model.factorizedCpuMs(),
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Torch.cpuIsaCap());
+    var speed = CompressionReport.Speed.measured(req.latency(), model);
     return new CompressionReport(rows, totals, speed, accuracy, plan == null ? null : selectionLine(plan, req));
   }
 
