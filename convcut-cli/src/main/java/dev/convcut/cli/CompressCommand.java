@@ -165,6 +165,14 @@ public final class CompressCommand implements Callable<Integer> {
     o.print(report.table());
     o.println(out);
     o.flush();
+    if (report.speed().cpuIsaCap() != null) {
+      // The cap holds for the whole process; a deployment runs the default kernels, where the ratio differs.
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("note: these latencies ran on kernels capped at " + report.speed().cpuIsaCap() + " (fine-tuning needs it);"
+          + " with libtorch's default kernels, in a fresh process: convcut bench latency --dense " + checkpoint
+          + " --compressed " + out);
+      err.flush();
+    }
     return 0;
   }
 
