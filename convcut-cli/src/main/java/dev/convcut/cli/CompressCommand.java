@@ -5,6 +5,7 @@ import dev.convcut.data.DataOptions;
 import dev.convcut.data.LabelKind;
 import dev.convcut.data.Split;
 import dev.convcut.tensor.Level;
+import dev.convcut.tensorize.CompressPlan;
 import dev.convcut.tensorize.CompressRequest;
 import dev.convcut.tensorize.CompressRun;
 import dev.convcut.tensorize.CompressionReport;
@@ -32,11 +33,12 @@ import picocli.CommandLine.Spec;
         + "threads) and top-1 before and after fine-tuning.",
         "Manual: --method with one of --rank/--keep/--loss/--tol for every layer chosen by --layers. Automatic: "
         + "--target-params, --target-macs or --max-drop chooses per layer method and rank, greedily by measured accuracy "
-        + "lost per parameter (or multiply-add) saved."},
+        + "lost per parameter (or multiply-add) saved. Planned: --plan applies the selection an earlier run wrote."},
     footer = {"", "Examples:",
         "  convcut compress --checkpoint runs/cnn4-fmnist --method tucker2 --keep 0.25 --layers 'features.*' --out runs/cnn4-t2",
         "  convcut compress --checkpoint runs/cnn4-fmnist --method svd:oh/iw --rank 8 --layers features.6,features.8 --out c2",
         "  convcut compress --checkpoint runs/resnet20-fmnist --target-params 0.25 --finetune-epochs 3 --out runs/r20-x4",
+        "  convcut compress --checkpoint runs/resnet20-fmnist --plan runs/r20-x4 --finetune-epochs 3 --out runs/r20-x4-again",
         "  convcut compress --checkpoint runs/cnn4-fmnist --max-drop 0.5 --methods tucker2,tt,svd:o/ihw --out c3",
         "", "Outputs: the checkpoint directory --out (architecture.json with each factorized layer's form, "
         + "weights.safetensors, compress.json, compress.csv, sensitivity.csv in automatic mode, metrics.csv after "
@@ -72,6 +74,11 @@ public final class CompressCommand implements Callable<Integer> {
 
   @Option(names = "--tol", paramLabel = "TAU", description = "Keep singular values >= TAU·s1 (per bond; not for cp).")
   Double tol;
+
+  @Option(names = "--plan", paramLabel = "FILE",
+      description = "Apply the methods and ranks an earlier compress run chose (its compress.json, or its output directory):"
+          + " that selection exactly, on this checkpoint. Instead of --method or a target; no --layers.")
+  Path plan;
 
   @Option(names = "--target-params", paramLabel = "F", description = "Automatic: keep at most fraction F of the convolution parameters.")
   Double targetParams;
@@ -184,7 +191,14 @@ public final class CompressCommand implements Callable<Integer> {
     }
     CompressRequest.Manual manual = null;
     CompressRequest.Auto auto = null;
-    if (targets == 0) {
+    CompressPlan planned = null;
+    if (plan != null) {
+      if (targets > 0 || method != null || levels > 0 || methods != null || keeps != null || sweep != null || !layers.isEmpty()) {
+        throw new UsageException("--plan brings its own layers, methods and ranks: drop --layers, --method, --rank/--keep/"
+            + "--loss/--tol, the targets, --methods, --keeps and --sweep");
+      }
+      planned = CompressPlan.read(plan);
+    } else if (targets == 0) {
       if (method == null || levels != 1) {
         throw new UsageException("manual mode needs --method and exactly one of --rank, --keep, --loss, --tol;"
             + " automatic mode one of --target-params, --target-macs, --max-drop");
@@ -204,7 +218,7 @@ public final class CompressCommand implements Callable<Integer> {
       auto = new CompressRequest.Auto(target, ms, keeps == null ? CandidateGrid.DEFAULT_KEEPS : keeps, sweep,
           Split.parse(selectSplit), selectImages, seed, floor, minSpeedup);
     }
-    return new CompressRequest(checkpoint, out, force, layers, manual, auto,
+    return new CompressRequest(checkpoint, out, force, layers, manual, auto, planned,
         new FineTune.Settings(finetuneEpochs, lr, batch, seed, distill, distillTemperature),
         new Latency.Settings(latencyBatch, latencyWarmup, latencyRepeats), threads, dataset,
         new DataOptions(dataDir, LabelKind.FINE, !noDownload), 256, !noProgress, List.of(spec.commandLine().getParseResult()

@@ -108,6 +108,48 @@ class CompressCommandTest {
   }
 
   @Test
+  void aPlanFromAnEarlierRunIsAppliedAgainExactly() throws Exception {
+    CliRun first = compress("plan-source", "--method", "tucker2", "--rank", "3,2", "--layers", "features.6,features.8");
+    assertThat(first.code()).as(first.err()).isZero();
+    CliRun again = compress("plan-again", "--plan", tmp.resolve("plan-source").toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out()).contains("tucker2");
+    try (NDManager m = NDManager.newBaseManager(); Checkpoint a = Checkpoints.load(tmp.resolve("plan-source"), m);
+        Checkpoint b = Checkpoints.load(tmp.resolve("plan-again"), m)) {
+      assertThat(b.network().forms()).containsOnlyKeys("features.6", "features.8").isEqualTo(a.network().forms());
+      assertThat(b.network().param("features.8.factors.1.weight").array().toFloatArray())
+          .containsExactly(a.network().param("features.8.factors.1.weight").array().toFloatArray());
+    }
+    assertThat(Files.readString(tmp.resolve("plan-again").resolve("run.json"))).contains("compress.json");
+  }
+
+  @Test
+  void aPlanThatDoesNotFitIsRefusedNamingTheFileAndTheLayer() throws Exception {
+    Path missingLayer = tmp.resolve("plan-missing.json");
+    Files.writeString(missingLayer, "{\"layers\": [{\"layer\": \"features.9\", \"method\": \"tucker2\", \"ranks\": \"2,2\"}]}");
+    CliRun r = compress("plan-bad1", "--plan", missingLayer.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(missingLayer.toString()).contains("features.9").contains("features.6");
+    assertThat(tmp.resolve("plan-bad1")).doesNotExist();
+    Path badMethod = tmp.resolve("plan-method.json");
+    Files.writeString(badMethod, "{\"layers\": [{\"layer\": \"features.6\", \"method\": \"tucker3\", \"ranks\": \"2\"}]}");
+    CliRun m = compress("plan-bad2", "--plan", badMethod.toString());
+    assertThat(m.code()).isEqualTo(2);
+    assertThat(m.err()).contains("features.6").contains("tucker3");
+    Path badRanks = tmp.resolve("plan-ranks.json");
+    Files.writeString(badRanks, "{\"layers\": [{\"layer\": \"features.6\", \"method\": \"tucker2\", \"ranks\": \"2,2,2\"}]}");
+    CliRun k = compress("plan-bad3", "--plan", badRanks.toString());
+    assertThat(k.code()).isEqualTo(2);
+    assertThat(k.err()).contains("features.6").contains("2,2,2");
+    CliRun mixed = compress("plan-bad4", "--plan", badRanks.toString(), "--target-params", "0.5");
+    assertThat(mixed.code()).isEqualTo(2);
+    assertThat(mixed.err()).contains("--plan brings its own");
+    CliRun none = compress("plan-bad5", "--plan", tmp.resolve("no-such-run").toString());
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("no-such-run");
+  }
+
+  @Test
   void aRankAboveTheLayersLimitIsRefusedBeforeAnythingIsWritten() {
     CliRun r = compress("bad", "--method", "svd:o/ihw", "--rank", "33", "--layers", "features.2");
     assertThat(r.code()).isEqualTo(2);

@@ -13,19 +13,24 @@ import java.util.List;
  * @param layers {@code --layers} patterns (empty: every convolution)
  * @param manual the method and ranks for every chosen layer, or null in automatic mode
  * @param auto the automatic mode's settings, or null in manual mode
+ * @param plan an earlier run's selection to apply again, or null
  * @param dataset the dataset to evaluate and fine-tune on, or null for the checkpoint's own
  * @param threads libtorch intra-op threads (0: all cores), also for the latency measurement
  */
 public record CompressRequest(Path checkpoint, Path out, boolean force, List<String> layers, Manual manual, Auto auto,
-    FineTune.Settings finetune, Latency.Settings latency, int threads, String dataset, DataOptions data, int evalBatch,
-    boolean progress, List<String> arguments) {
+    CompressPlan plan, FineTune.Settings finetune, Latency.Settings latency, int threads, String dataset, DataOptions data,
+    int evalBatch, boolean progress, List<String> arguments) {
 
   public CompressRequest {
     layers = layers == null ? List.of() : List.copyOf(layers);
     arguments = arguments == null ? List.of() : List.copyOf(arguments);
-    if ((manual == null) == (auto == null)) {
-      throw new IllegalArgumentException("give either --method with --rank/--keep/--loss, or one of --target-params,"
-          + " --target-macs, --max-drop");
+    int modes = (manual == null ? 0 : 1) + (auto == null ? 0 : 1) + (plan == null ? 0 : 1);
+    if (modes != 1) {
+      throw new IllegalArgumentException("give either --method with --rank/--keep/--loss, one of --target-params,"
+          + " --target-macs, --max-drop, or --plan");
+    }
+    if (plan != null && !layers.isEmpty()) {
+      throw new IllegalArgumentException("--plan names its layers itself: drop --layers");
     }
     if (evalBatch < 1) {
       throw new IllegalArgumentException("--eval-batch must be >= 1, got " + evalBatch);

@@ -73,7 +73,8 @@ public final class CompressRun {
       checkFits(dense.spec(), ds, dataset);
       List<String> layers = LayerSelection.resolve(dense, req.layers());
       // Manual mode decomposes before any data is read, so a bad rank fails fast.
-      List<FactorizedLayer> manual = req.manual() == null ? null : factorizeAll(dense, layers, req.manual());
+      List<FactorizedLayer> manual = req.manual() != null ? factorizeAll(dense, layers, req.manual())
+          : req.plan() != null ? factorizePlan(dense, req.plan()) : null;
       DataSource source = Datasets.locate(dataset, req.data());
       ImageSet test = Datasets.load(dataset, Split.TEST, req.data());
       boolean tune = req.finetune().epochs() > 0;
@@ -130,6 +131,21 @@ public final class CompressRun {
     return out;
   }
 
+  private static List<FactorizedLayer> factorizePlan(Network dense, CompressPlan plan) {
+    Factorizer f = Factorizer.standard();
+    List<FactorizedLayer> out = new ArrayList<>();
+    for (Map.Entry<String, CompressRequest.Manual> e : plan.layers().entrySet()) {
+      if (!dense.layerNames().contains(e.getKey())) {
+        throw new UsageException("--plan " + plan.source() + " factorizes layer " + e.getKey() + ", which "
+            + dense.spec().model() + " does not have; its layers are: " + String.join(", ", dense.layerNames()));
+      }
+      DenseConv c = DenseConv.of(dense, e.getKey());
+      Factorizer.checkApplicable(c, e.getValue().method());
+      out.add(f.factorize(c, e.getValue().method(), e.getValue().ranks()));
+    }
+    return out;
+  }
+
   private static AutoPlanner.Plan plan(Network dense, List<String> layers, CompressRequest.Auto a, ImageSet images,
       Architecture arch, Latency.Settings latency) {
     BatchAssembler assembler = new BatchAssembler(images, arch.preprocessing().normalization(), Augmentation.NONE);
@@ -176,6 +192,9 @@ public final class CompressRun {
     }
     if (req.auto() != null && req.auto().sweep() != null) {
       prov.input("sweep", req.auto().sweep());
+    }
+    if (req.plan() != null) {
+      prov.input("plan", req.plan().source());
     }
     Architecture out = Architecture.of(compressed.spec(), compressed.forms(), arch.preprocessing(), dataset,
         arch.classNames().isEmpty() ? ds.classes() : arch.classNames());
