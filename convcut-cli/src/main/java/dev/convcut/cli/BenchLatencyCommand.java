@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
     description = {"Time the CPU inference latency of two checkpoints of the same architecture side by side — typically the "
         + "dense model and what 'convcut compress' made of it — the way compress does (same random batch, same threads, "
         + "untimed warm-up passes, then alternating timed passes, medians of wall and process CPU time), in a fresh process "
-        + "with libtorch's default kernels: compress caps them at AVX2 when it fine-tunes (docs/compress.md, \"Numerics\"), so "
-        + "this is the figure a deployment sees. --layers adds each factorized layer against its dense convolution.",
+        + "with libtorch's default kernels unless ONEDNN_MAX_CPU_ISA is set: to time checkpoints again, at another batch or "
+        + "thread count, or ones written by compress runs that capped the kernels (docs/compress.md, \"Numerics\"). --layers "
+        + "adds each factorized layer against its dense convolution.",
         "Seconds to minutes; never part of the tests."},
     footer = {"", "Examples:", "  convcut bench latency --dense runs/resnet20-fmnist --compressed runs/r20-x4 --threads 2",
         "  convcut bench latency --dense runs/cnn4-fmnist --compressed runs/cnn4-x4 --batch 1 --repeats 50 --layers --json"})

@@ -173,10 +173,10 @@ public final class CompressCommand implements Callable<Integer> {
     o.println(out);
     o.flush();
     if (report.speed().cpuIsaCap() != null) {
-      // The cap holds for the whole process; a deployment runs the default kernels, where the ratio differs.
+      // The ratio of two models differs between kernel sets; a deployment usually runs the default ones.
       PrintWriter err = spec.commandLine().getErr();
-      err.println("note: these latencies ran on kernels capped at " + report.speed().cpuIsaCap() + " (fine-tuning needs it);"
-          + " with libtorch's default kernels, in a fresh process: convcut bench latency --dense " + checkpoint
+      err.println("note: these latencies ran on kernels capped at " + report.speed().cpuIsaCap() + " (ONEDNN_MAX_CPU_ISA);"
+          + " with libtorch's default kernels: unset it and run convcut bench latency --dense " + checkpoint
           + " --compressed " + out);
       err.flush();
     }

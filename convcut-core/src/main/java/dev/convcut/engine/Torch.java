@@ -34,48 +34,12 @@ public final class Torch {
   }
 
   /**
-   * Caps the CPU instruction set libtorch's oneDNN kernels may use, by setting
-   * {@code ONEDNN_MAX_CPU_ISA} in this process's environment before the engine starts; a value the
-   * user set is left alone. oneDNN reads it once, when it first runs a kernel, so this must come
-   * before any work: called later it changes nothing and says so.
-   *
-   * <p>Why: on the development machine (AMD EPYC with AVX-512) libtorch 2.7.1's AVX-512
-   * convolution kernels returned wrong input gradients for some strided convolutions even after
-   * {@code Ops.conv2d}'s channel padding (stride 2, 48 input channels), the AVX2 kernels none
-   * (docs/compress.md, "Numerics"). Fine-tuning factorized layers asks for the cap.
-   *
-   * @return whether the cap is in effect for this process (set now, or set by the user)
+   * The instruction-set cap the user put on libtorch's oneDNN kernels ({@code ONEDNN_MAX_CPU_ISA},
+   * e.g. {@code AVX2}), or null for libtorch's default (the widest the CPU has). Recorded with
+   * every latency figure: the ratio of two models can differ between kernel sets.
    */
-  public static synchronized boolean capCpuIsa(String isa, String why) {
-    String current = System.getenv("ONEDNN_MAX_CPU_ISA");
-    if (current != null || isaCap != null) {
-      return true;
-    }
-    if (started) {
-      org.slf4j.LoggerFactory.getLogger(Torch.class).warn(
-          "the engine is already running: cannot cap oneDNN at {} for {}", isa, why);
-      return false;
-    }
-    if (LibC.INSTANCE.setenv("ONEDNN_MAX_CPU_ISA", isa, 0) != 0) {
-      return false;
-    }
-    isaCap = isa;
-    org.slf4j.LoggerFactory.getLogger(Torch.class).info("oneDNN kernels capped at {} ({})", isa, why);
-    return true;
-  }
-
-  /** The instruction-set cap in effect ({@code ONEDNN_MAX_CPU_ISA}), or null for libtorch's default. */
   public static String cpuIsaCap() {
-    return isaCap != null ? isaCap : System.getenv("ONEDNN_MAX_CPU_ISA");
-  }
-
-  private static volatile String isaCap;
-
-  /** glibc's setenv, for the native code's view of the environment. */
-  private interface LibC extends com.sun.jna.Library {
-    LibC INSTANCE = com.sun.jna.Native.load("c", LibC.class);
-
-    int setenv(String name, String value, int overwrite);
+    return System.getenv("ONEDNN_MAX_CPU_ISA");
   }
 
   /** The engine with default settings, configured on first use. */

@@ -45,12 +45,13 @@ public final class Ops {
     // Input gradients (the backward pass to x) are wrong for outputs of any count that is not a
     // multiple of 16; inference needs padding only above 8.
     boolean padOut = needsChannelPadding(cout) || (training && cout % CHANNEL_MULTIPLE != 0);
+    boolean strided = spec.strideH() > 1 || spec.strideW() > 1;
+    long pin = training && strided ? paddedStrided(cin) : padded(cin);
     if (spec.groups() == 1 && (spec.kernelH() > 1 || spec.kernelW() > 1) && x.getDataType() == DataType.FLOAT32
-        && (needsChannelPadding(cin) || padOut)) {
+        && (pin > cin || padOut)) {
       // Zero channels with zero weights: the same sums, over channel counts the kernels get right.
       // The padded copies live with the activations (x's manager), not with the weights.
       NDManager scope = x.getManager();
-      long pin = padded(cin);
       long pout = padOut ? cout + CHANNEL_MULTIPLE - cout % CHANNEL_MULTIPLE : cout;
       Shape xs = x.getShape();
       if (pin > cin) {
@@ -91,6 +92,17 @@ public final class Ops {
 
   private static long padded(long channels) {
     return needsChannelPadding(channels) ? channels + CHANNEL_MULTIPLE - channels % CHANNEL_MULTIPLE : channels;
+  }
+
+  /**
+   * Input channels for a strided spatial convolution that a backward pass will follow: above 16,
+   * a multiple of 32. With the default AVX-512 kernels, stride-2 convolutions on 48, 80, 112, 144
+   * or 176 input channels (16 times an odd number) return wrong input gradients — 10 to 60 %
+   * error in every pass — while 16, 32, 64, 96, 128, 160 and 192 are right (measured on the
+   * development machine, docs/compress.md "Numerics").
+   */
+  static long paddedStrided(long channels) {
+    return channels <= CHANNEL_MULTIPLE ? padded(channels) : (channels + 31) / 32 * 32;
   }
 
   private static NDArray unpadded(NDArray x, NDArray weight, NDArray bias, ConvSpec spec) {

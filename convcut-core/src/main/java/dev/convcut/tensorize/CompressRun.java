@@ -57,10 +57,6 @@ public final class CompressRun {
     if (Files.exists(req.out()) && !req.force()) {
       throw new ConvcutException(req.out() + " already exists; choose another --out or pass --force to replace it");
     }
-    if (req.finetune().epochs() > 0) {
-      Torch.capCpuIsa("AVX2", "fine-tuning factorized layers: libtorch 2.7.1's AVX-512 kernels return wrong input gradients"
-          + " for some strided convolutions on some machines");
-    }
     Torch.configure(req.threads());
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(req.checkpoint(), manager)) {
       Network dense = ck.network();

@@ -21,10 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every factorized form trains: a few SGD steps on cnn4 keep the loss and every parameter finite.
- * The tests run with {@code ONEDNN_MAX_CPU_ISA=AVX2} (the surefire configuration), as fine-tuning
- * in {@code convcut compress} does ({@link dev.convcut.engine.Torch#capCpuIsa}): with libtorch's
- * AVX-512 kernels this test failed on the development machine for svd:o|ihw and tucker2.
+ * Every factorized form trains: a few SGD steps on cnn4 keep the loss and every parameter finite,
+ * on libtorch's default kernels (AVX-512 on the development machine), as {@code convcut compress}
+ * fine-tunes — which holds only because {@code Ops.conv2d} pads the channel counts those kernels
+ * get wrong (before it did, this test failed there for svd:o|ihw and tucker2).
  */
 class FactorizedTrainingTest extends WithEngine {
   static final ModelSpec CNN4 = new ModelSpec("cnn4", 1, 28, 10);
@@ -73,12 +73,6 @@ class FactorizedTrainingTest extends WithEngine {
         }
       }
     }
-  }
-
-  @org.junit.jupiter.api.Test
-  void theKernelsAreCappedAsFineTuningCapsThem() {
-    assertThat(dev.convcut.engine.Torch.cpuIsaCap()).isEqualTo("AVX2");
-    assertThat(dev.convcut.engine.Torch.capCpuIsa("AVX2", "test")).isTrue();
   }
 
   @ParameterizedTest(name = "{0}")
