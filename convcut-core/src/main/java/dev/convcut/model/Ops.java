@@ -52,7 +52,7 @@ public final class Ops {
       // Zero channels with zero weights: the same sums, over channel counts the kernels get right.
       // The padded copies live with the activations (x's manager), not with the weights.
       NDManager scope = x.getManager();
-      long pout = padOut ? cout + CHANNEL_MULTIPLE - cout % CHANNEL_MULTIPLE : cout;
+      long pout = padOut ? roundUp(cout, CHANNEL_MULTIPLE) : cout;
       Shape xs = x.getShape();
       if (pin > cin) {
         x = x.concat(scope.zeros(new Shape(xs.get(0), pin - cin, xs.get(2), xs.get(3))), 1);
@@ -91,7 +91,11 @@ public final class Ops {
   }
 
   private static long padded(long channels) {
-    return needsChannelPadding(channels) ? channels + CHANNEL_MULTIPLE - channels % CHANNEL_MULTIPLE : channels;
+    return needsChannelPadding(channels) ? roundUp(channels, CHANNEL_MULTIPLE) : channels;
+  }
+
+  private static long roundUp(long channels, int multiple) {
+    return (channels + multiple - 1) / multiple * multiple;
   }
 
   /**
@@ -102,7 +106,7 @@ public final class Ops {
    * development machine, docs/compress.md "Numerics").
    */
   static long paddedStrided(long channels) {
-    return channels <= CHANNEL_MULTIPLE ? padded(channels) : (channels + 31) / 32 * 32;
+    return channels <= CHANNEL_MULTIPLE ? padded(channels) : roundUp(channels, 2 * CHANNEL_MULTIPLE);
   }
 
   private static NDArray unpadded(NDArray x, NDArray weight, NDArray bias, ConvSpec spec) {
@@ -159,10 +163,6 @@ public final class Ops {
   /** Inverted dropout (scaled by 1/(1-p) in training), the identity otherwise. */
   public static NDArray dropout(NDArray x, double p, boolean training) {
     return training && p > 0 ? JniUtils.dropout(pt(x), p, true) : x;
-  }
-
-  public static NDArray add(NDArray a, NDArray b) {
-    return JniUtils.add(pt(a), pt(b));
   }
 
   /** {@code a += b}; returns {@code a}. {@code a} must be an intermediate that nothing else reads afterwards. */

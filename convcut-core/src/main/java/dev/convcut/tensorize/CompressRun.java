@@ -69,8 +69,8 @@ public final class CompressRun {
       checkFits(dense.spec(), ds, dataset);
       List<String> layers = LayerSelection.resolve(dense, req.layers());
       // Manual mode decomposes before any data is read, so a bad rank fails fast.
-      List<FactorizedLayer> manual = req.manual() != null ? factorizeAll(dense, layers, req.manual())
-          : req.plan() != null ? factorizePlan(dense, req.plan()) : null;
+      List<FactorizedLayer> manual = req.manual() != null ? factorize(dense, sameForAll(layers, req.manual()))
+          : req.plan() != null ? factorize(dense, checked(dense, req.plan())) : null;
       DataSource source = Datasets.locate(dataset, req.data());
       ImageSet test = Datasets.load(dataset, Split.TEST, req.data());
       boolean tune = req.finetune().epochs() > 0;
@@ -116,30 +116,34 @@ public final class CompressRun {
     }
   }
 
-  private static List<FactorizedLayer> factorizeAll(Network dense, List<String> layers, CompressRequest.Manual m) {
+  /** Factorizes each named layer by its method and ranks, after checking every layer can take its method. */
+  private static List<FactorizedLayer> factorize(Network dense, Map<String, CompressRequest.Manual> byLayer) {
     Factorizer f = Factorizer.standard();
-    List<DenseConv> convs = layers.stream().map(l -> DenseConv.of(dense, l)).toList();
-    convs.forEach(c -> Factorizer.checkApplicable(c, m.method()));
+    List<DenseConv> convs = byLayer.keySet().stream().map(l -> DenseConv.of(dense, l)).toList();
+    convs.forEach(c -> Factorizer.checkApplicable(c, byLayer.get(c.name()).method()));
     List<FactorizedLayer> out = new ArrayList<>();
     for (DenseConv c : convs) {
+      CompressRequest.Manual m = byLayer.get(c.name());
       out.add(f.factorize(c, m.method(), m.ranks()));
     }
     return out;
   }
 
-  private static List<FactorizedLayer> factorizePlan(Network dense, CompressPlan plan) {
-    Factorizer f = Factorizer.standard();
-    List<FactorizedLayer> out = new ArrayList<>();
-    for (Map.Entry<String, CompressRequest.Manual> e : plan.layers().entrySet()) {
-      if (!dense.layerNames().contains(e.getKey())) {
-        throw new UsageException("--plan " + plan.source() + " factorizes layer " + e.getKey() + ", which "
+  private static Map<String, CompressRequest.Manual> sameForAll(List<String> layers, CompressRequest.Manual m) {
+    Map<String, CompressRequest.Manual> out = new LinkedHashMap<>();
+    layers.forEach(l -> out.put(l, m));
+    return out;
+  }
+
+  /** The plan's layers, each checked to exist in {@code dense} (the error names the plan file). */
+  private static Map<String, CompressRequest.Manual> checked(Network dense, CompressPlan plan) {
+    for (String layer : plan.layers().keySet()) {
+      if (!dense.layerNames().contains(layer)) {
+        throw new UsageException("--plan " + plan.source() + " factorizes layer " + layer + ", which "
             + dense.spec().model() + " does not have; its layers are: " + String.join(", ", dense.layerNames()));
       }
-      DenseConv c = DenseConv.of(dense, e.getKey());
-      Factorizer.checkApplicable(c, e.getValue().method());
-      out.add(f.factorize(c, e.getValue().method(), e.getValue().ranks()));
     }
-    return out;
+    return plan.layers();
   }
 
   private static AutoPlanner.Plan plan(Network dense, List<String> layers, CompressRequest.Auto a, ImageSet images,

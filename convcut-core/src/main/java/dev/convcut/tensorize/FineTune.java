@@ -48,11 +48,6 @@ public final class FineTune {
       Distillation.check(distill, temperature);
     }
 
-    /** Fine-tuning on the labels alone. */
-    public Settings(int epochs, double lr, int batch, long seed) {
-      this(epochs, lr, batch, seed, 0, 1);
-    }
-
     /** The distillation from {@code teacher} these settings ask for, or null for none. */
     public Distillation distillation(Network teacher) {
       return distill > 0 ? new Distillation(teacher, distill, temperature) : null;
