@@ -49,7 +49,7 @@ public final class SpeedBench {
       double train = steps * (double) batch / ((System.nanoTime() - t0) / 1e9);
       double rssAfter = rssMb();
       boolean grad = Ops.gradMode(false);
-      try {
+      try (Network.Inference inference = net.inference()) {
         for (int s = 0; s < warmup + steps; s++) {
           if (s == warmup) {
             t0 = System.nanoTime();
@@ -57,7 +57,7 @@ public final class SpeedBench {
           try (NDManager scope = manager.newSubManager()) {
             NDArray in = x.duplicate();
             in.attach(scope);
-            net.forward(in, false).argMax(1).toLongArray();
+            inference.forward(in).argMax(1).toLongArray();
           }
         }
       } finally {

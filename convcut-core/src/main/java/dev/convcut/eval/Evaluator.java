@@ -10,8 +10,8 @@ import dev.convcut.model.Network;
 import dev.convcut.model.Ops;
 
 /**
- * Runs a network over a whole split in inference mode (running BatchNorm statistics, no dropout,
- * no gradient recording), in order, and tallies the results.
+ * Runs a network over a whole split in inference mode (running BatchNorm statistics folded into
+ * the convolutions, no dropout, no gradient recording), in order, and tallies the results.
  */
 public final class Evaluator {
   private Evaluator() {}
@@ -34,14 +34,14 @@ public final class Evaluator {
     float[] x = new float[batchSize * set.imageBytes()];
     int[] y = new int[batchSize];
     boolean grad = Ops.gradMode(false);
-    try {
+    try (Network.Inference inference = net.inference()) {
       for (int from = 0; from < order.length; from += batchSize) {
         int n = Math.min(batchSize, order.length - from);
         batches.assemble(order, from, n, x, y, null);
         try (NDManager scope = net.manager().newSubManager()) {
           NDArray input = scope.create(java.nio.FloatBuffer.wrap(x, 0, n * set.imageBytes()),
               new Shape(n, set.channels(), set.height(), set.width()));
-          NDArray logits = net.forward(input, false);
+          NDArray logits = inference.forward(input);
           tally.add(logits.toFloatArray(), y, n);
         }
         if (progress != null) {

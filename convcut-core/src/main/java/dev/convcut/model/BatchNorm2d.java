@@ -1,6 +1,9 @@
 package dev.convcut.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /** PyTorch's {@code BatchNorm2d} (momentum 0.1, eps 1e-5, affine, running statistics). */
@@ -23,6 +26,52 @@ public final class BatchNorm2d implements Module {
   @Override
   public NDArray forward(NDArray x, boolean training) {
     return Ops.batchNorm(x, weight.array(), bias.array(), mean.array(), var.array(), training, MOMENTUM, EPS);
+  }
+
+  /**
+   * Folds this normalization, in inference mode, into the convolution before it: with
+   * {@code s = γ / √(σ² + ε)} per output channel, returns {@code {W·s, β − μ·s + b·s}} as new
+   * arrays in {@code scope} (of {@code w}'s type; {@code b} may be null). Computed in double.
+   */
+  NDArray[] foldInto(NDArray w, NDArray b, NDManager scope) {
+    double[] gamma = values(weight.array());
+    double[] beta = values(bias.array());
+    double[] mu = values(mean.array());
+    double[] sigma2 = values(var.array());
+    double[] kernel = values(w);
+    Shape shape = w.getShape();
+    int channels = gamma.length;
+    if (shape.get(0) != channels || (b != null && b.size() != channels)) {
+      throw new IllegalArgumentException("cannot fold " + channels + " normalized channels into a convolution of weight "
+          + shape + (b == null ? "" : " and bias " + b.getShape()));
+    }
+    double[] bOld = b == null ? new double[channels] : values(b);
+    double[] bNew = new double[channels];
+    int per = kernel.length / channels;
+    for (int c = 0; c < channels; c++) {
+      double s = gamma[c] / Math.sqrt(sigma2[c] + EPS);
+      bNew[c] = beta[c] - mu[c] * s + bOld[c] * s;
+      for (int i = c * per; i < (c + 1) * per; i++) {
+        kernel[i] *= s;
+      }
+    }
+    return new NDArray[] {create(scope, kernel, shape, w.getDataType()), create(scope, bNew, new Shape(channels), w.getDataType())};
+  }
+
+  private static double[] values(NDArray a) {
+    try (NDArray d = a.toType(DataType.FLOAT64, true)) {
+      return d.toDoubleArray();
+    }
+  }
+
+  private static NDArray create(NDManager scope, double[] values, Shape shape, DataType type) {
+    NDArray d = scope.create(values, shape);
+    if (type == DataType.FLOAT64) {
+      return d;
+    }
+    try (d) {
+      return d.toType(type, true);
+    }
   }
 
   @Override

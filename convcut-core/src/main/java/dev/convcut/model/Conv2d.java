@@ -1,6 +1,7 @@
 package dev.convcut.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.convcut.UsageException;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,16 +76,40 @@ public final class Conv2d implements WeightLayer {
 
   @Override
   public NDArray forward(NDArray x, boolean training) {
+    return run(x, weights, biases, training);
+  }
+
+  private NDArray run(NDArray x, List<NDArray> ws, List<NDArray> bs, boolean training) {
     NDArray y = x;
     for (int j = 0; j < convs.size(); j++) {
       ConvSpec c = convs.get(j);
       NDArray in = y;
-      y = Ops.conv2d(y, weights.get(j), biases.get(j), c, training);
+      y = Ops.conv2d(y, ws.get(j), bs.get(j), c, training);
       if (CHECK_FINITE) {
         checkFinite(j, c, in, y);
       }
     }
     return y;
+  }
+
+  /**
+   * This layer followed by {@code bn}, for inference only: the normalization folded into the last
+   * convolution's weight and bias (new arrays in {@code scope}), so the pair runs as this layer's
+   * convolutions alone. The result reflects the weights and statistics as they are now.
+   */
+  Module foldedWith(BatchNorm2d bn, NDManager scope) {
+    int last = convs.size() - 1;
+    NDArray[] folded = bn.foldInto(weights.get(last), biases.get(last), scope);
+    List<NDArray> ws = new ArrayList<>(weights);
+    List<NDArray> bs = new ArrayList<>(biases);
+    ws.set(last, folded[0]);
+    bs.set(last, folded[1]);
+    return (x, training) -> {
+      if (training) {
+        throw new IllegalStateException("layer " + name + ": a folded convolution and batch norm is for inference only");
+      }
+      return run(x, ws, bs, false);
+    };
   }
 
   /**

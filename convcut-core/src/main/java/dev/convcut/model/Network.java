@@ -67,14 +67,69 @@ public final class Network implements AutoCloseable {
 
   /** Runs stages {@code from} (inclusive) to {@code to} (exclusive) on {@code x}. */
   public NDArray forward(int from, int to, NDArray x, boolean training) {
-    if (from < 0 || to > stages.size() || from > to) {
-      throw new IllegalArgumentException("stage range " + from + ".." + to + " is outside 0.." + stages.size());
-    }
+    checkRange(from, to);
     NDArray y = x;
     for (int s = from; s < to; s++) {
       y = stages.get(s).forward(y, training);
     }
     return y;
+  }
+
+  private void checkRange(int from, int to) {
+    if (from < 0 || to > stages.size() || from > to) {
+      throw new IllegalArgumentException("stage range " + from + ".." + to + " is outside 0.." + stages.size());
+    }
+  }
+
+  /**
+   * An inference view of this network's weights as they are now, with every batch norm folded
+   * into the convolution before it (one convolution with a bias instead of a convolution and a
+   * normalization pass; the same function up to float rounding). Stages are folded when first
+   * run. Open it after the last edit to the weights and close it when done: it does not see later
+   * edits.
+   */
+  public Inference inference() {
+    return new Inference();
+  }
+
+  /** See {@link #inference()}. */
+  public final class Inference implements AutoCloseable {
+    private final NDManager scope = manager.newSubManager();
+    private final Stage[] folded = new Stage[stages.size()];
+
+    private Inference() {}
+
+    /** Runs every stage in inference mode. */
+    public NDArray forward(NDArray x) {
+      return forward(0, stages.size(), x);
+    }
+
+    /** Runs stages {@code from} (inclusive) to {@code to} (exclusive) in inference mode. */
+    public NDArray forward(int from, int to, NDArray x) {
+      checkRange(from, to);
+      NDArray y = x;
+      for (int s = from; s < to; s++) {
+        y = stage(s).forward(y, false);
+      }
+      return y;
+    }
+
+    private Stage stage(int s) {
+      if (folded[s] == null) {
+        boolean grad = Ops.gradMode(false);
+        try {
+          folded[s] = stages.get(s).forInference(scope);
+        } finally {
+          Ops.gradMode(grad);
+        }
+      }
+      return folded[s];
+    }
+
+    @Override
+    public void close() {
+      scope.close();
+    }
   }
 
   /** All parameters and running statistics in {@code state_dict} order. */

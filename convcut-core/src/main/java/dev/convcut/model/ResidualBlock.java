@@ -1,6 +1,7 @@
 package dev.convcut.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,6 +73,11 @@ public final class ResidualBlock implements Stage {
     // In place, as torchvision's `out += identity`: the body's output is fresh and no backward
     // pass needs it (batch normalization's backward keeps its input, not its output).
     return Ops.relu(Ops.addInPlace(Module.chain(body, x, training), Module.chain(downsample, x, training)));
+  }
+
+  @Override
+  public Stage forInference(NDManager scope) {
+    return new ResidualBlock(name, Stage.foldBatchNorms(body, scope), Stage.foldBatchNorms(downsample, scope));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.convcut.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,11 @@ public final class SequentialStage implements Stage {
   @Override
   public NDArray forward(NDArray x, boolean training) {
     return Module.chain(modules, x, training);
+  }
+
+  @Override
+  public Stage forInference(NDManager scope) {
+    return new SequentialStage(name, Stage.foldBatchNorms(modules, scope));
   }
 
   @Override

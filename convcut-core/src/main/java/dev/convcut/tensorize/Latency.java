@@ -57,8 +57,9 @@ public final class Latency {
   /** Whole-network latency on a random {@code batch × C × size × size} input. */
   public static Pair model(Network dense, Network compressed, Settings s) {
     var spec = dense.spec();
-    return time(dense.manager(), new Shape(s.batch(), spec.channels(), spec.size(), spec.size()),
-        x -> dense.forward(x, false), x -> compressed.forward(x, false), s);
+    try (Network.Inference d = dense.inference(); Network.Inference c = compressed.inference()) {
+      return time(dense.manager(), new Shape(s.batch(), spec.channels(), spec.size(), spec.size()), d::forward, c::forward, s);
+    }
   }
 
   /** Per layer: the dense convolution of {@code dense} against the factorized one of {@code compressed}. */

@@ -75,6 +75,43 @@ class ModelZooTest extends WithEngine {
   }
 
   @Test
+  void theInferenceViewFoldsBatchNormsAndComputesTheSameFunction() {
+    // A factorized layer too: the normalization goes into the last factor of its chain.
+    LayerForm chain = new LayerForm(LayerForm.FACTORIZED,
+        List.of(ConvSpec.square(32, 8, 1, 1, 0, false), ConvSpec.square(8, 32, 3, 1, 1, false)), null);
+    try (Network net = ModelZoo.build(new ModelSpec("resnet20", 3, 16, 10), Map.of("layer2.1.conv1", chain), manager, 3);
+        NDManager m = manager.newSubManager()) {
+      // Statistics and affine parameters far from their initial 0 and 1, so a wrong fold shows.
+      for (Param p : net.params()) {
+        if (p.role() == Param.Role.RUNNING_VAR || p.role() == Param.Role.NORM_WEIGHT) {
+          p.array().set(m.randomUniform(0.5f, 2f, p.array().getShape()).toFloatArray());
+        } else if (p.role() == Param.Role.RUNNING_MEAN || p.role() == Param.Role.NORM_BIAS) {
+          p.array().set(m.randomUniform(-0.5f, 0.5f, p.array().getShape()).toFloatArray());
+        }
+      }
+      NDArray x = m.randomNormal(new Shape(4, 3, 16, 16));
+      float[] plain = net.forward(x, false).toFloatArray();
+      float[] folded;
+      float[] bn1Before = net.param("bn1.running_var").array().toFloatArray();
+      try (Network.Inference inference = net.inference()) {
+        folded = inference.forward(x).toFloatArray();
+        int cut = net.stageOf("layer2.1.conv1");
+        NDArray rest = inference.forward(cut, net.stages().size(), inference.forward(0, cut, x));
+        assertThat(rest.toFloatArray()).containsExactly(folded);
+      }
+      double scale = 0;
+      double err = 0;
+      for (int i = 0; i < plain.length; i++) {
+        scale = Math.max(scale, Math.abs(plain[i]));
+        err = Math.max(err, Math.abs(plain[i] - folded[i]));
+      }
+      assertThat(scale).isGreaterThan(0.01);
+      assertThat(err / scale).isLessThan(1e-5);
+      assertThat(net.param("bn1.running_var").array().toFloatArray()).containsExactly(bn1Before);
+    }
+  }
+
+  @Test
   void theSameSeedGivesTheSameWeightsAndAnotherSeedOthers() {
     ModelSpec spec = new ModelSpec("cnn4", 3, 8, 10);
     try (Network a = ModelZoo.build(spec, manager, 5); Network b = ModelZoo.build(spec, manager, 5);
