@@ -47,13 +47,7 @@ public final class Adam implements Optimizer {
         continue;
       }
       NDArray w = p.array();
-      try (NDArray g = w.getGradient()) {
-        double wd = Optimizer.decayFor(p, weightDecay, decayBiasAndNorm);
-        if (wd != 0) {
-          try (NDArray decay = w.mul(wd)) {
-            g.addi(decay);
-          }
-        }
+      try (NDArray g = Optimizer.decayedGradient(p, weightDecay, decayBiasAndNorm)) {
         NDArray mean = m.computeIfAbsent(p.name(), k -> w.zerosLike());
         NDArray sq = v.computeIfAbsent(p.name(), k -> w.zerosLike());
         try (NDArray gScaled = g.mul(1 - beta1); NDArray g2 = g.square()) {

@@ -35,4 +35,20 @@ public interface Optimizer {
   static double decayFor(Param p, double weightDecay, boolean decayBiasAndNorm) {
     return !decayBiasAndNorm && p.role().biasOrNorm() ? 0 : weightDecay;
   }
+
+  /**
+   * {@code p}'s gradient with PyTorch's L2 weight decay added in place ({@code g ← g + wd·w}, no
+   * decay for exempt parameters); the caller closes it.
+   */
+  static NDArray decayedGradient(Param p, double weightDecay, boolean decayBiasAndNorm) {
+    NDArray w = p.array();
+    NDArray g = w.getGradient();
+    double wd = decayFor(p, weightDecay, decayBiasAndNorm);
+    if (wd != 0) {
+      try (NDArray decay = w.mul(wd)) {
+        g.addi(decay);
+      }
+    }
+    return g;
+  }
 }

@@ -43,13 +43,7 @@ public final class Sgd implements Optimizer {
         continue;
       }
       NDArray w = p.array();
-      try (NDArray g = w.getGradient()) {
-        double wd = Optimizer.decayFor(p, weightDecay, decayBiasAndNorm);
-        if (wd != 0) {
-          try (NDArray decay = w.mul(wd)) {
-            g.addi(decay);
-          }
-        }
+      try (NDArray g = Optimizer.decayedGradient(p, weightDecay, decayBiasAndNorm)) {
         NDArray update = g;
         NDArray nesterovUpdate = null;
         if (momentum != 0) {
