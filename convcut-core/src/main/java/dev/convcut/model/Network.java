@@ -47,6 +47,32 @@ public final class Network implements AutoCloseable {
     return spec;
   }
 
+  /**
+   * Whether training runs this network's activations channels-last ({@link Ops#channelsLast}):
+   * for a dense network of more than one input channel whose convolutions are all spatial,
+   * ungrouped, or strided 1×1 projections (cnn4 and the basic-block ResNets). libtorch 2.7.1's
+   * oneDNN trains those 1.1–1.3× faster channels-last (BENCHMARKS.md); stride-1 1×1 convolutions
+   * (bottlenecks, factor chains) stay NCHW, because oneDNN's channels-last 1×1 forward kernel
+   * crashes on some of their shapes on AVX-512 machines, and factor chains' thin convolutions
+   * were only checked for correctness in NCHW. One input channel gives the same strides either
+   * way, so nothing would change.
+   */
+  public boolean trainsChannelsLast() {
+    if (spec.channels() < 2 || !forms.isEmpty()) {
+      return false;
+    }
+    for (WeightLayer l : layers.values()) {
+      if (l instanceof Conv2d c) {
+        ConvSpec k = c.spec();
+        boolean pointwise = k.kernelH() == 1 && k.kernelW() == 1;
+        if (k.groups() != 1 || (pointwise && k.strideH() == 1 && k.strideW() == 1)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** The factorized layers' forms, by layer name (dense layers are absent). */
   public Map<String, LayerForm> forms() {
     return forms;

@@ -115,13 +115,34 @@ public final class Ops {
       // A strided 1x1 convolution is a stride-1 one on every s-th pixel. libtorch 2.7.1's oneDNN
       // dies with SIGFPE (brgemm 1x1 backward blocking) on some strided 1x1 shapes of ResNet-50's
       // projections on AVX-512 machines; subsampling first avoids that kernel, same numbers.
-      NDArray sub = x.get(new NDIndex(":, :, ::{}, ::{}", spec.strideH(), spec.strideW()));
+      // The subsampled pixels are copied into NCHW order even when x is channels-last: oneDNN's
+      // channels-last 1x1 forward kernel dies the same way on ResNet-50's shapes.
+      NDArray sub = nchw(x.get(new NDIndex(":, :, ::{}, ::{}", spec.strideH(), spec.strideW())));
       return JniUtils.convolution(pt(sub), pt(weight), bias == null ? null : pt(bias), new Shape(1, 1), new Shape(0, 0),
           new Shape(1, 1), spec.groups());
     }
     return JniUtils.convolution(pt(x), pt(weight), bias == null ? null : pt(bias),
         new Shape(spec.strideH(), spec.strideW()), new Shape(spec.padH(), spec.padW()),
         new Shape(spec.dilationH(), spec.dilationW()), spec.groups());
+  }
+
+  /**
+   * {@code x} (N×C×H×W) with the same shape and values but stored channels-last (NHWC), as
+   * PyTorch's {@code x.to(memory_format=torch.channels_last)}: libtorch's convolutions, batch norms
+   * and pointwise operations then keep that layout, and oneDNN skips its per-convolution reorders.
+   * One copy; differentiable.
+   */
+  public static NDArray channelsLast(NDArray x) {
+    Shape s = x.getShape();
+    NDArray nhwc = JniUtils.reshape(JniUtils.permute(pt(x), new long[] {0, 2, 3, 1}), new long[] {s.get(0), -1});
+    return JniUtils.permute(JniUtils.reshape(pt(nhwc), new long[] {s.get(0), s.get(2), s.get(3), s.get(1)}),
+        new long[] {0, 3, 1, 2});
+  }
+
+  /** A contiguous N×C×H×W copy of a view (a reshape of the flattened view, which copies in logical order). */
+  private static NDArray nchw(NDArray x) {
+    Shape s = x.getShape();
+    return JniUtils.reshape(JniUtils.flatten(pt(x), 1, -1), s.getShape());
   }
 
   /**

@@ -21,6 +21,7 @@ public final class TrainStep {
   private final List<Param> params;
   private final List<Param> runningStats;
   private final Distillation distillation;
+  private final boolean channelsLast;
 
   /** What one step produced: the batch's mean loss and its top-1 predictions. */
   public record Result(float loss, long[] predicted) {}
@@ -38,6 +39,7 @@ public final class TrainStep {
     this.params = net.params().stream().filter(p -> p.role().trainable()).toList();
     params.forEach(p -> p.array().setRequiresGradient(true));
     this.runningStats = net.params().stream().filter(p -> !p.role().trainable()).toList();
+    this.channelsLast = net.trainsChannelsLast();
   }
 
   /**
@@ -59,7 +61,7 @@ public final class TrainStep {
     // The teacher runs before autograd starts recording: its arrays never take part in the backward pass.
     NDArray teacherLogits = distillation == null ? null : distillation.teacher().forward(input, false);
     try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-      NDArray logits = net.forward(input, true);
+      NDArray logits = net.forward(channelsLast ? Ops.channelsLast(input) : input, true);
       NDArray l = Loss.crossEntropy(logits, labels, labelSmoothing);
       if (teacherLogits != null) {
         NDArray kd = Loss.distillation(logits, teacherLogits, distillation.temperature());

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.convcut.engine.Torch;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,61 @@ class ModelZooTest extends WithEngine {
       assertThat(scale).isGreaterThan(0.01);
       assertThat(err / scale).isLessThan(1e-5);
       assertThat(net.param("bn1.running_var").array().toFloatArray()).containsExactly(bn1Before);
+    }
+  }
+
+  @Test
+  void whichNetworksTrainChannelsLast() {
+    LayerForm chain = new LayerForm(LayerForm.FACTORIZED,
+        List.of(ConvSpec.square(32, 8, 1, 1, 0, false), ConvSpec.square(8, 32, 3, 1, 1, false)), null);
+    try (Network cnn4 = ModelZoo.build(new ModelSpec("cnn4", 3, 8, 10), manager, 1);
+        Network gray = ModelZoo.build(new ModelSpec("resnet20", 1, 8, 10), manager, 1);
+        Network r18 = ModelZoo.build(new ModelSpec("resnet18", 3, 8, 10), manager, 1);
+        Network r50 = ModelZoo.build(new ModelSpec("resnet50", 3, 8, 10), manager, 1);
+        Network factorized = ModelZoo.build(new ModelSpec("resnet20", 3, 8, 10), Map.of("layer2.1.conv1", chain), manager, 1)) {
+      assertThat(cnn4.trainsChannelsLast()).isTrue();
+      assertThat(r18.trainsChannelsLast()).isTrue();
+      assertThat(gray.trainsChannelsLast()).isFalse();
+      assertThat(r50.trainsChannelsLast()).isFalse();
+      assertThat(factorized.trainsChannelsLast()).isFalse();
+    }
+  }
+
+  @Test
+  void aChannelsLastInputTrainsTheSameFunctionAndGradients() {
+    // resnet20 mixes layouts: the projections' 1x1 convolutions take an NCHW copy, and their
+    // output is added in place into the channels-last body output.
+    try (Network net = ModelZoo.build(new ModelSpec("resnet20", 3, 16, 10), manager, 3); NDManager m = manager.newSubManager()) {
+      NDArray x = m.randomNormal(new Shape(8, 3, 16, 16));
+      String[] watched = {"conv1.weight", "layer2.0.conv1.weight", "layer2.0.downsample.0.weight", "layer3.2.bn2.weight", "fc.weight"};
+      float[][][] got = new float[2][][];
+      net.params().stream().filter(p -> p.role().trainable()).forEach(p -> p.array().setRequiresGradient(true));
+      for (int pass = 0; pass < 2; pass++) {
+        NDArray loss;
+        try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+          NDArray out = net.forward(pass == 0 ? x : Ops.channelsLast(x), true);
+          loss = out.sin().sum();
+          gc.backward(loss);
+        }
+        got[pass] = new float[watched.length + 1][];
+        got[pass][0] = new float[] {loss.getFloat()};
+        for (int i = 0; i < watched.length; i++) {
+          got[pass][i + 1] = net.param(watched[i]).array().getGradient().toFloatArray();
+        }
+        // libtorch adds gradients up across backward passes.
+        net.params().stream().filter(p -> p.role().trainable()).forEach(p -> Ops.zeroGrad(p.array()));
+      }
+      for (int i = 0; i < got[0].length; i++) {
+        float[] a = got[0][i];
+        float[] b = got[1][i];
+        double scale = 0;
+        double err = 0;
+        for (int j = 0; j < a.length; j++) {
+          scale = Math.max(scale, Math.abs(a[j]));
+          err = Math.max(err, Math.abs(a[j] - b[j]));
+        }
+        assertThat(err / scale).as(i == 0 ? "loss" : watched[i - 1] + " gradient").isLessThan(1e-4);
+      }
     }
   }
 

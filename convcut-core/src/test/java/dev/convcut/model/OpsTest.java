@@ -68,11 +68,28 @@ class OpsTest {
   @CsvSource({"20,20,3,3,1", "12,64,3,3,1", "64,20,1,3,1", "16,3,3,3,1", "40,17,3,1,2", "24,8,3,3,1", "17,16,3,3,2",
       "32,32,3,3,1", "64,20,1,1,1", "48,16,3,3,2", "80,8,1,3,2", "40,24,3,3,2"})
   void aFloatConvolutionAndItsGradientsMatchDoublePrecision(int cin, int cout, int kh, int kw, int stride) {
+    checkAgainstDouble(cin, cout, kh, kw, stride, 14, false);
+  }
+
+  /**
+   * The convolutions of the networks that train channels-last ({@link Network#trainsChannelsLast}):
+   * cnn4's, resnet20's and resnet18/34's shapes, with a channels-last float32 input, against the
+   * NCHW float64 reference — oneDNN runs other kernels for that layout, so they are checked apart.
+   */
+  @ParameterizedTest(name = "{0}->{1} {2}x{2} stride {3} on {4}x{4}, channels-last")
+  @CsvSource({"3,16,3,1,32", "16,16,3,1,32", "16,32,3,2,32", "32,32,3,1,16", "32,64,3,2,16", "64,64,3,1,8", "3,32,3,1,32",
+      "32,64,3,1,16", "3,64,3,1,32", "64,64,3,1,32", "64,128,3,2,32", "128,128,3,1,16", "128,256,3,2,16", "256,256,3,1,8",
+      "256,512,3,2,8", "512,512,3,1,4", "16,32,1,2,32", "64,128,1,2,32", "256,512,1,2,8"})
+  void aChannelsLastConvolutionAndItsGradientsMatchDoublePrecision(int cin, int cout, int k, int stride, int size) {
+    checkAgainstDouble(cin, cout, k, k, stride, size, true);
+  }
+
+  private static void checkAgainstDouble(int cin, int cout, int kh, int kw, int stride, int size, boolean channelsLast) {
     Torch.configure(2);
     try (NDManager m = NDManager.newBaseManager()) {
       m.getEngine().setRandomSeed(3);
       ConvSpec spec = new ConvSpec(cin, cout, kh, kw, stride, stride, kh / 2, kw / 2, 1, 1, 1, true);
-      NDArray x = m.randomNormal(new Shape(16, cin, 14, 14));
+      NDArray x = m.randomNormal(new Shape(16, cin, size, size));
       NDArray w = m.randomNormal(new Shape(cout, cin, kh, kw)).mul(0.1);
       NDArray b = m.randomNormal(new Shape(cout));
       NDArray[][] results = new NDArray[2][];
@@ -85,7 +102,7 @@ class OpsTest {
         wt.setRequiresGradient(true);
         NDArray y;
         try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-          y = Ops.conv2d(xt, wt, bt, spec, true);
+          y = Ops.conv2d(pass == 1 && channelsLast ? Ops.channelsLast(xt) : xt, wt, bt, spec, true);
           // A fixed, non-uniform output gradient: the sum of sines weighs every output differently.
           gc.backward(y.sin().sum());
         }
