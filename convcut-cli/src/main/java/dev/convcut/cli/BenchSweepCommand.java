@@ -68,7 +68,7 @@ final class BenchSweepCommand implements Callable<Integer> {
   int batch;
 
   @Option(names = "--peer", paramLabel = "SCRIPT", description = "The PyTorch naive-sweep peer (default: bench/torch_sweep_peer.py).")
-  Path peer = Path.of("bench", "torch_sweep_peer.py");
+  Path peer = PeerBench.shipped("torch_sweep_peer.py");
 
   @Option(names = "--python", paramLabel = "EXE", description = "Python with torch (default: ${DEFAULT-VALUE}).")
   String python = "/usr/bin/python3";

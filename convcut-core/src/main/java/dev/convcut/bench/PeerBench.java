@@ -23,10 +23,24 @@ public final class PeerBench {
 
   private PeerBench() {}
 
-  /** The script to run: {@code explicit} if given, else bench/torch_bench.py under the working directory. */
+  /** The script to run: {@code explicit} if given, else {@link #shipped bench/torch_bench.py}. */
   public static Optional<Path> locate(Path explicit) {
-    Path p = explicit != null ? explicit : Path.of("bench", "torch_bench.py");
+    Path p = explicit != null ? explicit : shipped("torch_bench.py");
     return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+  }
+
+  /**
+   * A peer script shipped in the repository's {@code bench/}: under the working directory when it
+   * is there, else under the checkout the {@code convcut} launcher runs from (it passes
+   * {@code -Dconvcut.home}), so the peers are found from any directory.
+   */
+  public static Path shipped(String script) {
+    Path here = Path.of("bench", script);
+    String home = System.getProperty("convcut.home");
+    if (Files.isRegularFile(here) || home == null) {
+      return here;
+    }
+    return Path.of(home, "bench", script);
   }
 
   /** Whether {@code python} can import torch. */
