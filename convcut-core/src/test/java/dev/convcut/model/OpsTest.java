@@ -84,6 +84,41 @@ class OpsTest {
     checkAgainstDouble(cin, cout, k, k, stride, size, true);
   }
 
+  /** Training-mode batch norm and ReLU on a channels-last input, forward and backward, against NCHW float64. */
+  @ParameterizedTest(name = "{1} channels, {2}x{2}, batch {0}")
+  @CsvSource({"8,16,16", "8,64,4", "64,16,32", "64,64,8"})
+  void aChannelsLastBatchNormAndItsGradientsMatchDoublePrecision(int n, int c, int size) {
+    Torch.configure(2);
+    try (NDManager m = NDManager.newBaseManager()) {
+      m.getEngine().setRandomSeed(5);
+      NDArray x = m.randomNormal(new Shape(n, c, size, size)).toType(DataType.FLOAT64, false);
+      NDArray gamma = m.randomUniform(0.5f, 1.5f, new Shape(c)).toType(DataType.FLOAT64, false);
+      NDArray beta = m.randomNormal(new Shape(c)).toType(DataType.FLOAT64, false);
+      NDArray[][] results = new NDArray[2][];
+      for (int pass = 0; pass < 2; pass++) {
+        DataType t = pass == 0 ? DataType.FLOAT64 : DataType.FLOAT32;
+        NDArray xt = x.toType(t, true);
+        NDArray g = gamma.toType(t, true);
+        NDArray b = beta.toType(t, true);
+        NDArray mean = m.zeros(new Shape(c), t);
+        NDArray var = m.ones(new Shape(c), t);
+        xt.setRequiresGradient(true);
+        g.setRequiresGradient(true);
+        b.setRequiresGradient(true);
+        NDArray y;
+        try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+          y = Ops.relu(Ops.batchNorm(pass == 1 ? Ops.channelsLast(xt) : xt, g, b, mean, var, true, 0.1, 1e-5));
+          gc.backward(y.sin().sum());
+        }
+        results[pass] = new NDArray[] {y, xt.getGradient(), g.getGradient(), b.getGradient(), mean, var};
+      }
+      String[] what = {"output", "input gradient", "weight gradient", "bias gradient", "running mean", "running variance"};
+      for (int i = 0; i < what.length; i++) {
+        assertThat(relativeError(results[1][i], results[0][i])).as(what[i]).isLessThan(1e-4);
+      }
+    }
+  }
+
   private static void checkAgainstDouble(int cin, int cout, int kh, int kw, int stride, int size, boolean channelsLast) {
     Torch.configure(2);
     try (NDManager m = NDManager.newBaseManager()) {
