@@ -1,0 +1,47 @@
+package dev.convcut.data.image;
+
+/**
+ * libjpeg's integer YCbCr to RGB conversion (jdcolor.c: 16-bit fixed point, tables per
+ * chroma value), applied here because the decoder returns the raw components: this way no
+ * ImageIO colour management (ICC profiles) touches the pixels, as in PIL.
+ */
+final class YccTables {
+  private static final int SCALEBITS = 16;
+  private static final int ONE_HALF = 1 << (SCALEBITS - 1);
+  private static final int[] CR_R = new int[256];
+  private static final int[] CB_B = new int[256];
+  private static final int[] CR_G = new int[256];
+  private static final int[] CB_G = new int[256];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      int x = i - 128;
+      CR_R[i] = (fix(1.40200) * x + ONE_HALF) >> SCALEBITS;
+      CB_B[i] = (fix(1.77200) * x + ONE_HALF) >> SCALEBITS;
+      CR_G[i] = -fix(0.71414) * x;
+      CB_G[i] = -fix(0.34414) * x + ONE_HALF;
+    }
+  }
+
+  private YccTables() {}
+
+  private static int fix(double v) {
+    return (int) (v * (1 << SCALEBITS) + 0.5);
+  }
+
+  private static int clamp(int v) {
+    return v < 0 ? 0 : Math.min(v, 255);
+  }
+
+  static int red(int y, int cr) {
+    return clamp(y + CR_R[cr]);
+  }
+
+  static int green(int y, int cb, int cr) {
+    return clamp(y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS));
+  }
+
+  static int blue(int y, int cb) {
+    return clamp(y + CB_B[cb]);
+  }
+}
