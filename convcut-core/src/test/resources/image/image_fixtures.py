@@ -159,6 +159,13 @@ def decode_cases(o):
     o.reference("progressive.jpg", "jpeg")
     Image.fromarray(pic).save(o.path("optimized.jpg"), quality=75, optimize=True)
     o.reference("optimized.jpg", "jpeg")
+    # An embedded ICC profile (XYZ, far from sRGB): PIL ignores it, so must convcut.
+    from PIL import ImageCms
+    xyz = ImageCms.ImageCmsProfile(ImageCms.createProfile("XYZ")).tobytes()
+    Image.fromarray(pic).save(o.path("icc_xyz.jpg"), quality=90, icc_profile=xyz)
+    o.reference("icc_xyz.jpg", "jpeg")
+    Image.fromarray(pic).save(o.path("icc_xyz.png"), icc_profile=xyz)
+    o.reference("icc_xyz.png", "png")
     Image.fromarray(natural(61, 83, 1)).save(o.path("grey.jpg"), quality=90)
     o.reference("grey.jpg", "jpeg")
     Image.fromarray(natural(61, 83, 4), "CMYK").save(o.path("cmyk.jpg"), quality=90)
@@ -194,6 +201,11 @@ def decode_cases(o):
     with open(o.path("maxval1000.ppm"), "wb") as f:
         f.write(b"P6 9 7 1000\n" + a.astype(">u2").tobytes())
     o.reference("maxval1000.ppm", "exact")
+    # 16-bit PGM: PIL reads mode I and clips to 255 on convert; convcut scales like PIL's 16-bit PPM.
+    a = noise((h, w), 65536, np.uint16)
+    with open(o.path("grey16.pgm"), "wb") as f:
+        f.write(b"P5\n%d %d\n65535\n" % (w, h) + a.astype(">u2").tobytes())
+    o.reference("grey16.pgm", "png16", high=o.raw("grey16.pgm.high.raw", np.rint(a / 65535 * 255).astype(np.uint8)[None]))
     a = noise((5, 6), 256)
     with open(o.path("plain.pgm"), "wb") as f:
         f.write(b"P2\n6 5\n255\n" + "\n".join(" ".join(str(v) for v in r) for r in a).encode() + b"\n")

@@ -12,6 +12,8 @@ final class YccTables {
   private static final int[] CB_B = new int[256];
   private static final int[] CR_G = new int[256];
   private static final int[] CB_G = new int[256];
+  /** libjpeg's range_limit: index v + 384 gives v clamped to 0..255. */
+  private static final byte[] LIMIT = new byte[1024];
 
   static {
     for (int i = 0; i < 256; i++) {
@@ -20,6 +22,9 @@ final class YccTables {
       CB_B[i] = (fix(1.77200) * x + ONE_HALF) >> SCALEBITS;
       CR_G[i] = -fix(0.71414) * x;
       CB_G[i] = -fix(0.34414) * x + ONE_HALF;
+    }
+    for (int i = 0; i < LIMIT.length; i++) {
+      LIMIT[i] = (byte) clamp(i - 384);
     }
   }
 
@@ -33,15 +38,15 @@ final class YccTables {
     return v < 0 ? 0 : Math.min(v, 255);
   }
 
-  static int red(int y, int cr) {
-    return clamp(y + CR_R[cr]);
+  static byte red(int y, int cr) {
+    return LIMIT[y + CR_R[cr] + 384];
   }
 
-  static int green(int y, int cb, int cr) {
-    return clamp(y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS));
+  static byte green(int y, int cb, int cr) {
+    return LIMIT[y + ((CB_G[cb] + CR_G[cr]) >> SCALEBITS) + 384];
   }
 
-  static int blue(int y, int cb) {
-    return clamp(y + CB_B[cb]);
+  static byte blue(int y, int cb) {
+    return LIMIT[y + CB_B[cb] + 384];
   }
 }

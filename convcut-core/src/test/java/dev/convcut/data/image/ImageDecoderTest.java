@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Decoding against PIL's {@code Image.open(f).convert("RGB"/"L")} on images PIL wrote at test
- * time (image_fixtures.py): PNG, BMP, TIFF, GIF and PNM bit for bit; 16-bit grey as its high
- * byte (PIL clips it, measured); JPEG within the tolerances of docs/image-decoding-notes.md.
+ * time (image_fixtures.py): PNG, BMP, TIFF, GIF and PNM bit for bit; 16-bit grey scaled as PIL
+ * scales 16-bit colour (PIL clips grey, measured); JPEG within the tolerances of
+ * docs/image-decoding-notes.md.
  */
 class ImageDecoderTest {
   /** JPEG decoders differ in IDCT/upsampling rounding; these bound what was measured. */
@@ -92,7 +93,8 @@ class ImageDecoderTest {
         case "png", "exact" -> assertThat(got.samePixels(want)).as(label + ": " + d).isTrue();
         case "png16" -> {
           if (c.get("mode").asText().equals("I")) {
-            // PIL clips 16-bit grey to 0..255; convcut keeps the high byte like PIL's other 16-bit modes.
+            // PIL clips 16-bit grey (mode I) to 0..255; convcut scales it as PIL scales 16-bit colour:
+            // the high byte for PNG, round(v / maxval * 255) for PNM.
             Raster high = PythonFixtures.raster(folder, c.get("high").asText(), 1, got.height(), got.width());
             assertThat(got.samePixels(ModeConversion.toChannels(high, got.channels()))).as(label).isTrue();
           } else {
