@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,27 +39,40 @@ class ImageDecoderTest {
   static JsonNode manifest;
   static final Map<String, String> measured = new TreeMap<>();
 
-  @BeforeAll
-  static void makeFixtures() throws Exception {
-    manifest = PythonFixtures.generate(folder, "decode");
-    YcckJpeg.write(folder.resolve("cmyk.jpg"), folder.resolve("ycck.jpg"));
-    Path ref = folder.resolve("ycck-ref");
-    Files.createDirectories(ref);
-    Files.copy(folder.resolve("ycck.jpg"), ref.resolve("ycck.jpg"));
-    JsonNode ycck = PythonFixtures.generate(ref, "reference", "ycck.jpg");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) ycck.get(0)).put("dir", "ycck-ref");
-    ((com.fasterxml.jackson.databind.node.ArrayNode) manifest).add(ycck.get(0));
+  /** Made on first use, so that without python only the tests that need it are skipped. */
+  static synchronized JsonNode manifest() throws Exception {
+    if (manifest == null) {
+      JsonNode made = PythonFixtures.generate(folder, "decode");
+      YcckJpeg.write(folder.resolve("cmyk.jpg"), folder.resolve("ycck.jpg"));
+      Path ref = folder.resolve("ycck-ref");
+      Files.createDirectories(ref);
+      Files.copy(folder.resolve("ycck.jpg"), ref.resolve("ycck.jpg"));
+      JsonNode ycck = PythonFixtures.generate(ref, "reference", "ycck.jpg");
+      ((com.fasterxml.jackson.databind.node.ObjectNode) ycck.get(0)).put("dir", "ycck-ref");
+      ((com.fasterxml.jackson.databind.node.ArrayNode) made).add(ycck.get(0));
+      manifest = made;
+    }
+    return manifest;
+  }
+
+  /** A file written by image_fixtures.py. */
+  static Path fixture(String name) throws Exception {
+    manifest();
+    return folder.resolve(name);
   }
 
   @AfterAll
   static void printMeasured() {
+    if (measured.isEmpty()) {
+      return;
+    }
     System.out.println("Measured |convcut - PIL| per image and target mode (0..255 units):");
     measured.forEach((k, v) -> System.out.println("  " + k + ": " + v));
   }
 
-  static Stream<JsonNode> cases() {
+  static Stream<JsonNode> cases() throws Exception {
     List<JsonNode> out = new ArrayList<>();
-    manifest.forEach(out::add);
+    manifest().forEach(out::add);
     return out.stream();
   }
 
@@ -116,7 +128,7 @@ class ImageDecoderTest {
 
   @Test
   void inMemoryBytesDecodeLikeTheFile() throws Exception {
-    Path file = folder.resolve("sub420.jpg");
+    Path file = fixture("sub420.jpg");
     Raster fromFile = ImageDecoder.decode(file, 3);
     Raster fromBytes = ImageDecoder.decode(Files.readAllBytes(file), "in-memory/sub420.jpg", 3);
     assertThat(fromBytes.samePixels(fromFile)).isTrue();
@@ -124,14 +136,14 @@ class ImageDecoderTest {
 
   @Test
   void truncatedPngNamesTheFileAndSaysCorruptOrTruncated() throws Exception {
-    byte[] png = Files.readAllBytes(folder.resolve("rgb_37x53.png"));
+    byte[] png = Files.readAllBytes(fixture("rgb_37x53.png"));
     Path cut = write("cut.png", java.util.Arrays.copyOf(png, png.length / 2));
     assertBad(cut, "corrupt or truncated PNG data");
   }
 
   @Test
   void truncatedJpegNamesTheFileAndSaysTruncated() throws Exception {
-    byte[] jpg = Files.readAllBytes(folder.resolve("base_375x500.jpg"));
+    byte[] jpg = Files.readAllBytes(fixture("base_375x500.jpg"));
     Path cut = write("cut.jpg", java.util.Arrays.copyOf(jpg, jpg.length * 3 / 5));
     assertBad(cut, "truncated JPEG data");
   }
@@ -162,13 +174,13 @@ class ImageDecoderTest {
 
   @Test
   void channelsOtherThanOneOrThreeAreRejected() {
-    assertThatThrownBy(() -> ImageDecoder.decode(folder.resolve("l8.png"), 4))
+    assertThatThrownBy(() -> ImageDecoder.decode(folder.resolve("any.png"), 4))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 4");
   }
 
   @Test
   void twelveMonkeysReadsJpegsAndImageIoWritesNoTemporaryFiles() throws Exception {
-    ImageDecoder.decode(folder.resolve("grey.jpg"), 1);
+    ImageDecoder.decode(fixture("grey.jpg"), 1);
     assertThat(ImageIO.getImageReadersByFormatName("jpeg").next().getClass().getName())
         .startsWith("com.twelvemonkeys.imageio.plugins.jpeg");
     assertThat(JpegDecoder.SPI.createReaderInstance().getClass().getName()).startsWith("com.twelvemonkeys");
@@ -181,7 +193,7 @@ class ImageDecoderTest {
         "palette8_trns.png", "rgb16.png", "rgb24.bmp", "rgb_lzw.tif", "rgb.ppm");
     List<Raster> single = new ArrayList<>();
     for (String n : names) {
-      single.add(ImageDecoder.decode(folder.resolve(n), 3));
+      single.add(ImageDecoder.decode(fixture(n), 3));
     }
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Assumptions;
  * tests are skipped, except under CI=true, where that is a failure (CI installs them).
  */
 final class PythonFixtures {
-  static final String PYTHON = System.getProperty("convcut.python", "/usr/bin/python3");
+  /** The interpreter: system property convcut.python, else environment CONVCUT_PYTHON, else Debian's. */
+  static final String PYTHON = System.getProperty("convcut.python",
+      System.getenv().getOrDefault("CONVCUT_PYTHON", "/usr/bin/python3"));
 
   private PythonFixtures() {}
 
