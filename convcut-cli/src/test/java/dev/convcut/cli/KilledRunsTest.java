@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.convcut.checkpoint.WeightFiles;
 import dev.convcut.io.CsvTable;
-import dev.convcut.io.OutputLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +63,7 @@ class KilledRunsTest {
   @Test
   void aSweepKilledAtRandomMomentsAndResumedWritesTheRowsOfAnUninterruptedRunAndASecondWriterIsRefused() throws Exception {
     Path reference = tmp.resolve("reference");
-    long seconds = uninterruptedWithARefusedSecondWriter(reference, this::sweep);
+    long seconds = uninterruptedWithARefusedSecondWriter(reference, this::sweep, "sweep.csv");
     Path out = tmp.resolve("killed");
     killAndResume(out, this::sweep, seconds, 16);
     List<String> rows = Files.readAllLines(out.resolve("sweep.csv"), StandardCharsets.UTF_8);
@@ -79,7 +78,7 @@ class KilledRunsTest {
   void aTrainingKilledAtRandomMomentsAndResumedEndsWithTheWeightsOfAnUninterruptedRunAndASecondWriterIsRefused()
       throws Exception {
     Path reference = tmp.resolve("reference");
-    long seconds = uninterruptedWithARefusedSecondWriter(reference, this::train);
+    long seconds = uninterruptedWithARefusedSecondWriter(reference, this::train, "training-state.json");
     Path out = tmp.resolve("killed");
     killAndResume(out, this::train, seconds, 17);
     assertThat(Files.readAllBytes(out.resolve("weights.safetensors"))).as("weights.safetensors, byte for byte")
@@ -90,15 +89,14 @@ class KilledRunsTest {
   }
 
   /**
-   * Runs the command into {@code out} to the end in its own JVM; while it holds the folder, the same
-   * command in this JVM is refused with its PID. Returns how many milliseconds the run took.
+   * Runs the command into {@code out} to the end in its own JVM; once it has written {@code first},
+   * the same command in this JVM is refused with its PID. Returns how many milliseconds the run took.
    */
-  private long uninterruptedWithARefusedSecondWriter(Path out, Function<Path, List<String>> command) throws Exception {
+  private long uninterruptedWithARefusedSecondWriter(Path out, Function<Path, List<String>> command, String first) throws Exception {
     long t0 = System.nanoTime();
     Process p = start(out, command.apply(out));
-    awaitLock(out, p);
+    awaitFile(out.resolve(first), p);
     CliRun second = CliRun.of(command.apply(out).toArray(new String[0]));
-    assertThat(p.isAlive()).as("the first run still holds the folder when the second is refused").isTrue();
     assertThat(second.code()).as(second.err()).isEqualTo(1);
     assertThat(second.err()).contains(out + " is being written by another convcut run (pid " + p.pid()
         + "); wait for it or choose another --out");
@@ -144,14 +142,13 @@ class KilledRunsTest {
     return Files.readString(logFile(out), StandardCharsets.UTF_8);
   }
 
-  /** Waits until {@code p} holds {@code out}'s lock (its PID is in the lock file). */
-  private static void awaitLock(Path out, Process p) throws Exception {
-    Path lock = OutputLock.lockFile(out);
+  /** Waits until {@code p} has written {@code file}. */
+  private static void awaitFile(Path file, Process p) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!(Files.exists(lock) && Files.readString(lock).trim().equals(Long.toString(p.pid())))) {
-      assertThat(p.isAlive()).as("the run ended before it locked %s: %s", out, log(out)).isTrue();
-      assertThat(System.nanoTime()).as("the run took its lock within a minute").isLessThan(deadline);
-      Thread.sleep(20);
+    while (!Files.exists(file)) {
+      assertThat(p.isAlive()).as("the run ended before it wrote %s: %s", file, log(file.getParent())).isTrue();
+      assertThat(System.nanoTime()).as("%s written within a minute", file).isLessThan(deadline);
+      Thread.sleep(10);
     }
   }
 
