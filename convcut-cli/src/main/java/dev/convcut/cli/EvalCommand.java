@@ -6,6 +6,7 @@ import dev.convcut.eval.EvalResult;
 import dev.convcut.eval.EvalRun;
 import dev.convcut.io.AtomicFiles;
 import dev.convcut.io.Json;
+import dev.convcut.io.OutputLock;
 import dev.convcut.provenance.Provenance;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,6 +58,16 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (out == null) {
+      return write();
+    }
+    try (OutputLock lock = OutputLock.acquire(out)) {
+      return write();
+    }
+  }
+
+  /** The command's work, with --out locked against other runs. */
+  private Integer write() {
     Split s = Split.parse(split);
     engine.start();
     Provenance prov = Provenance.start("eval", spec.commandLine().getParseResult().originalArgs());

@@ -7,6 +7,7 @@ import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.DatasetSpec;
 import dev.convcut.data.Datasets;
 import dev.convcut.interop.WeightImport;
+import dev.convcut.io.OutputLock;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
 import dev.convcut.provenance.Provenance;
@@ -56,6 +57,13 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (OutputLock lock = OutputLock.acquire(out)) {
+      return write();
+    }
+  }
+
+  /** The command's work, with --out locked against other runs. */
+  private Integer write() {
     DatasetSpec ds = data.dataset == null ? null : Datasets.spec(data.dataset);
     List<String> classNames = ds == null ? List.of() : ds.classes(data.labels);
     ModelSpec ms = ds == null ? arch.spec(model) : arch.spec(model, ds.channels(), ds.height(), classNames.size());

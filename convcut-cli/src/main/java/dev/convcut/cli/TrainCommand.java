@@ -105,6 +105,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace an existing checkpoint directory.")
   boolean force;
 
+  @Option(names = "--reset-optimizer", description = "With --resume, allow a checkpoint without optimizer.safetensors: the "
+      + "optimizer restarts (Adam's moments, SGD's momentum at zero), so the weights differ from an uninterrupted run.")
+  boolean resetOptimizer;
+
   @Option(names = "--json", description = "Print the per-epoch metrics as JSON instead of CSV.")
   boolean json;
 
@@ -127,7 +131,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     engine.start();
     TrainingState state = TrainRun.run(new TrainRun.Request(config, stem, data.toDataOptions(), target, force, resume,
-        resume == null ? null : epochs, true, List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0]))));
+        resume == null ? null : epochs, resetOptimizer, true, List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0]))));
     PrintWriter o = spec.commandLine().getOut();
     o.print(json ? Json.write(state.history()) : EpochMetrics.csv(state.history()));
     EpochMetrics last = state.history().get(state.history().size() - 1);

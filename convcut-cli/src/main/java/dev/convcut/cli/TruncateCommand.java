@@ -5,6 +5,7 @@ import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.data.Split;
 import dev.convcut.io.Hashing;
+import dev.convcut.io.OutputLock;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.study.AppliedTruncation;
 import dev.convcut.study.EvalSet;
@@ -62,6 +63,13 @@ final class TruncateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (OutputLock lock = OutputLock.acquire(out)) {
+      return write();
+    }
+  }
+
+  /** The command's work, with --out locked against other runs. */
+  private Integer write() {
     TruncationSpec parsed = TruncationSpec.parse(plan);
     engine.start();
     Provenance prov = Provenance.start("truncate", spec.commandLine().getParseResult().originalArgs())

@@ -47,6 +47,25 @@ class TrainEvalCommandTest {
     assertThat(trainColumns(resumed.out())).isEqualTo(trainColumns(straight.out()));
   }
 
+  @Test
+  void resumingWithoutTheOptimizerStateIsRefusedUnlessResetOnPurpose() throws Exception {
+    Path a = tmp.resolve("a");
+    assertThat(train(a, "--epochs", "1").code()).isZero();
+    Files.delete(a.resolve("optimizer.safetensors"));
+    byte[] weights = Files.readAllBytes(a.resolve("weights.safetensors"));
+    String[] resume = {"train", "--resume", a.toString(), "--epochs", "2", "--dataset", "fashion-mnist", "--threads", "2"};
+    CliRun refused = CliRun.of(resume);
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains(a.resolve("optimizer.safetensors") + ": missing; " + a + " took 4 adam steps")
+        .contains("--reset-optimizer");
+    assertThat(Files.readAllBytes(a.resolve("weights.safetensors"))).as("the checkpoint is left as it was").isEqualTo(weights);
+    String[] reset = java.util.Arrays.copyOf(resume, resume.length + 1);
+    reset[resume.length] = "--reset-optimizer";
+    CliRun allowed = CliRun.of(reset);
+    assertThat(allowed.code()).as(allowed.err()).isZero();
+    assertThat(Files.readString(a.resolve("training-state.json"))).contains("\"epochsDone\" : 2");
+  }
+
   /** The epoch, learning-rate and training loss/accuracy columns (timings differ from run to run). */
   private static String trainColumns(String csv) {
     StringBuilder sb = new StringBuilder();

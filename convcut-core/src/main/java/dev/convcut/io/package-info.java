@@ -1,2 +1,5 @@
-/** Files written atomically, JSON, hashing and terminal progress: the plumbing every command shares. */
+/**
+ * Files written atomically, the one-writer lock on an output folder (and the clean-up of killed
+ * runs' leftovers), JSON, hashing and terminal progress: the plumbing every command shares.
+ */
 package dev.convcut.io;

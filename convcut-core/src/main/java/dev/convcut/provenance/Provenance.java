@@ -41,6 +41,11 @@ public final class Provenance {
     return new Provenance(command, arguments);
   }
 
+  /** The command being recorded, e.g. {@code sweep --global} or {@code study retrain}. */
+  public String command() {
+    return command;
+  }
+
   public Provenance configuration(Object resolved) {
     this.configuration = resolved;
     return this;

@@ -46,7 +46,7 @@ public final class GlobalTruncation {
     try (SweepRun run = SweepRun.start(NAME, GlobalRow.COLUMNS, net, eval, settings, config, r -> {
       byEvaluation.putIfAbsent(r.text("evaluation"), SweepRun.score(r));
       return GlobalRow.key(r.text("cut"), r.text("level"));
-    }, b -> GlobalRow.baseline(b).fields())) {
+    }, b -> GlobalRow.baseline(b).fields(), provenance)) {
       byEvaluation.put(SweepRow.BASELINE, run.baseline);
       for (Cut cut : settings.grid().cuts()) {
         for (Level level : settings.grid().levels()) {

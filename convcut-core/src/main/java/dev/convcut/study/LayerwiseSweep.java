@@ -39,7 +39,7 @@ public final class LayerwiseSweep {
       Provenance provenance) {
     SweepSettings.Configuration config = settings.configuration("layerwise", net.spec().model(), dataset, checkpointSha256, eval);
     try (SweepRun run = SweepRun.start(NAME, SweepRow.COLUMNS, net, eval, settings, config,
-        r -> SweepRow.key(r.text("layer"), r.text("cut"), r.text("level")), b -> SweepRow.baseline(b).fields())) {
+        r -> SweepRow.key(r.text("layer"), r.text("cut"), r.text("level")), b -> SweepRow.baseline(b).fields(), provenance)) {
       LOG.info("baseline: top-1 {}", run.baseline.top1());
       for (String layer : settings.layers()) {
         run.evaluated(sweepLayer(net, layer, eval, settings, run.baseline, run.done, run.log));

@@ -5,6 +5,7 @@ import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.io.AtomicFiles;
 import dev.convcut.io.CsvTable;
+import dev.convcut.io.OutputLock;
 import dev.convcut.model.Network;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.train.Optimizer;
@@ -49,6 +50,14 @@ public final class Retraining {
       throw new UsageException("--projected needs the truncation the checkpoint was made with (its " + AppliedTruncation.FILE
           + "), and this checkpoint has none; truncate it with 'convcut truncate' first");
     }
+    try (OutputLock lock = OutputLock.acquire(s.out())) {
+      AnalysisFolder.check(s.out(), provenance.command(), s.force());
+      return locked(net, source, eval, train, baselineTop1, s, provenance);
+    }
+  }
+
+  private static Outcome locked(Network net, Source source, EvalSet eval, dev.convcut.data.ImageSet train, double baselineTop1,
+      RetrainSettings s, Provenance provenance) {
     Path out = s.out();
     Path csv = out.resolve(CSV);
     Path checkpoint = out.resolve(s.label());
@@ -134,6 +143,11 @@ public final class Retraining {
     if (Files.exists(csv)) {
       for (CsvTable.Row r : CsvTable.read(csv).rows()) {
         if (r.text("run").equals(label)) {
+          if (r.integer("epoch") != top1.size()) {
+            throw new dev.convcut.ConvcutException(csv + ": run " + label + " has epoch " + r.integer("epoch") + " where epoch "
+                + top1.size() + " belongs (a row twice, or two runs wrote into this folder at once?); use another --out, or --force"
+                + " to redo this curve");
+          }
           top1.add(r.number("top1"));
         }
       }

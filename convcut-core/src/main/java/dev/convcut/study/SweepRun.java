@@ -1,6 +1,8 @@
 package dev.convcut.study;
 
+import dev.convcut.ConvcutException;
 import dev.convcut.io.CsvTable;
+import dev.convcut.io.OutputLock;
 import dev.convcut.io.Progress;
 import dev.convcut.model.Network;
 import dev.convcut.provenance.Provenance;
@@ -14,12 +16,14 @@ import java.util.function.Function;
 
 /**
  * The life of one sweep-like run in its folder, shared by the layer-wise sweep and the global
- * truncation: discard an earlier run when forced, take the configuration lock, open the row log,
- * learn which rows are done and the baseline (scoring it if no earlier run did), and at the end
- * write the JSON and run.json.
+ * truncation: lock the folder against other runs, refuse a folder of another command, discard an
+ * earlier run when forced, take the configuration lock, open the row log, learn which rows are done
+ * (refusing a log that holds a row twice) and the baseline (scoring it if no earlier run did), and
+ * at the end write the JSON and run.json.
  */
 final class SweepRun implements AutoCloseable {
   final RowLog log;
+  private final OutputLock lock;
   final Set<String> done = new HashSet<>();
   final Score baseline;
   private final String name;
@@ -28,8 +32,10 @@ final class SweepRun implements AutoCloseable {
   private final int resumed;
   private final long started = System.nanoTime();
   private int evaluations;
+  private boolean closed;
 
-  private SweepRun(String name, Object configuration, EvalSet eval, RowLog log, Score baseline, int resumed) {
+  private SweepRun(OutputLock lock, String name, Object configuration, EvalSet eval, RowLog log, Score baseline, int resumed) {
+    this.lock = lock;
     this.name = name;
     this.configuration = configuration;
     this.eval = eval;
@@ -45,17 +51,37 @@ final class SweepRun implements AutoCloseable {
    * @param baselineRow the fields of the baseline row for a score
    */
   static SweepRun start(String name, List<String> columns, Network net, EvalSet eval, SweepSettings s, Object configuration,
-      Function<CsvTable.Row, String> key, Function<Score, List<Object>> baselineRow) {
+      Function<CsvTable.Row, String> key, Function<Score, List<Object>> baselineRow, Provenance provenance) {
+    OutputLock lock = OutputLock.acquire(s.out());
+    try {
+      return start(lock, name, columns, net, eval, s, configuration, key, baselineRow, provenance);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static SweepRun start(OutputLock lock, String name, List<String> columns, Network net, EvalSet eval, SweepSettings s,
+      Object configuration, Function<CsvTable.Row, String> key, Function<Score, List<Object>> baselineRow, Provenance provenance) {
+    AnalysisFolder.check(s.out(), provenance.command(), s.force());
     SweepFiles.prepare(s.out(), name, s.force());
     ConfigLock.acquire(s.out(), name, configuration);
     RowLog log = RowLog.open(s.out().resolve(name + ".csv"), columns);
     Score found = null;
     Set<String> done = new HashSet<>();
-    for (CsvTable.Row r : log.existing()) {
-      done.add(key.apply(r));
-      if (SweepRow.BASELINE.equals(r.text("level"))) {
-        found = score(r);
+    try {
+      for (CsvTable.Row r : log.existing()) {
+        if (!done.add(key.apply(r))) {
+          throw new ConvcutException(log.file() + ": the row " + key.apply(r) + " appears twice (two runs wrote into this folder at "
+              + "once?); its rows cannot be trusted to resume from. Use another --out, or --force to start over");
+        }
+        if (SweepRow.BASELINE.equals(r.text("level"))) {
+          found = score(r);
+        }
       }
+    } catch (RuntimeException e) {
+      log.close();
+      throw e;
     }
     boolean scored = found == null;
     if (scored) {
@@ -64,7 +90,7 @@ final class SweepRun implements AutoCloseable {
       }
       log.append(baselineRow.apply(found));
     }
-    SweepRun run = new SweepRun(name, configuration, eval, log, found, log.existing().size());
+    SweepRun run = new SweepRun(lock, name, configuration, eval, log, found, log.existing().size());
     run.done.addAll(done);
     run.evaluations = scored ? 1 : 0;
     return run;
@@ -85,7 +111,7 @@ final class SweepRun implements AutoCloseable {
 
   /** Closes the log, writes {@code NAME.json} and run.json, and says what the run did. */
   SweepOutcome finish(Path out, Provenance provenance) {
-    close();
+    log.close();
     double seconds = (System.nanoTime() - started) / 1e9;
     Path csv = out.resolve(name + ".csv");
     int rows = CsvTable.read(csv).rows().size();
@@ -100,8 +126,17 @@ final class SweepRun implements AutoCloseable {
     return new SweepOutcome(csv, json, rows, evaluations, resumed, baseline, seconds);
   }
 
+  /** Closes the row log and releases the folder; a second call does nothing. */
   @Override
   public void close() {
-    log.close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      log.close();
+    } finally {
+      lock.close();
+    }
   }
 }

@@ -17,14 +17,15 @@ import dev.convcut.data.Split;
 import dev.convcut.engine.Torch;
 import dev.convcut.eval.Evaluator;
 import dev.convcut.io.Json;
+import dev.convcut.io.OutputLock;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.tensorize.select.AutoPlanner;
 import dev.convcut.tensorize.select.CandidateGrid;
 import dev.convcut.tensorize.select.MeasuredSensitivity;
-import dev.convcut.tensorize.select.SpeedGate;
 import dev.convcut.tensorize.select.SensitivityTable;
+import dev.convcut.tensorize.select.SpeedGate;
 import dev.convcut.tensorize.select.SweepSensitivity;
 import dev.convcut.train.EpochMetrics;
 import dev.convcut.train.TrainConfig;
@@ -54,9 +55,15 @@ public final class CompressRun {
 
   /** Runs {@code req} and returns its report (also written into the output checkpoint). */
   public static CompressionReport run(CompressRequest req) {
-    if (Files.exists(req.out()) && !req.force()) {
-      throw new ConvcutException(req.out() + " already exists; choose another --out or pass --force to replace it");
+    try (OutputLock lock = OutputLock.acquire(req.out())) {
+      if (Files.exists(req.out()) && !req.force()) {
+        throw new ConvcutException(req.out() + " already exists; choose another --out or pass --force to replace it");
+      }
+      return locked(req);
     }
+  }
+
+  private static CompressionReport locked(CompressRequest req) {
     Torch.configure(req.threads());
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(req.checkpoint(), manager)) {
       Network dense = ck.network();

@@ -65,6 +65,11 @@ public record TrainConfig(String model, String dataset, String stem, int epochs,
         : new Adam(0.9, 0.999, 1e-8, weightDecay, decayBiasAndNorm);
   }
 
+  /** Whether the optimizer carries state between steps (Adam's moments, SGD's momentum) that resuming must restore. */
+  public boolean optimizerHasState() {
+    return !optimizer.equals("sgd") || momentum > 0;
+  }
+
   /** The same configuration with another number of epochs (to extend a resumed run). */
   public TrainConfig withEpochs(int n) {
     return new TrainConfig(model, dataset, stem, n, batchSize, optimizer, lr, momentum, nesterov, weightDecay,

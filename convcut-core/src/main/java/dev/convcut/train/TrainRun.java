@@ -18,6 +18,7 @@ import dev.convcut.data.ImageSet;
 import dev.convcut.data.ImageSets;
 import dev.convcut.data.Split;
 import dev.convcut.io.Json;
+import dev.convcut.io.OutputLock;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
@@ -30,7 +31,8 @@ import java.util.Map;
 /**
  * A whole training run as the {@code train} command performs it: load the dataset, build the
  * network (or load it from a checkpoint to resume), train, and after every epoch write the
- * checkpoint directory (weights, training state, {@code metrics.csv}, {@code run.json}).
+ * checkpoint directory (weights, training state, {@code metrics.csv}, {@code run.json}). The
+ * output folder is locked for the whole run ({@link OutputLock}), so two runs never write one.
  */
 public final class TrainRun {
   private TrainRun() {}
@@ -40,9 +42,10 @@ public final class TrainRun {
    * @param stem the ResNet stem for a new network
    * @param resume a checkpoint to continue, or null
    * @param resumeEpochs when resuming, train to this many epochs in all (null: the checkpoint's count)
+   * @param resetOptimizer when resuming, allow a checkpoint without its optimizer state (the optimizer then starts afresh)
    */
   public record Request(TrainConfig config, String stem, DataOptions data, Path out, boolean force, Path resume,
-      Integer resumeEpochs, boolean progress, List<String> arguments) {
+      Integer resumeEpochs, boolean resetOptimizer, boolean progress, List<String> arguments) {
     public Request {
       if ((config == null) == (resume == null)) {
         throw new IllegalArgumentException("give either a configuration for a new run or a checkpoint to resume");
@@ -52,9 +55,15 @@ public final class TrainRun {
 
   /** Runs the request and returns the final training state. */
   public static TrainingState run(Request req) {
-    if (Files.exists(req.out()) && !req.force() && !req.out().equals(req.resume())) {
-      throw new ConvcutException(req.out() + " already exists; choose another --out or pass --force to replace it");
+    try (OutputLock lock = OutputLock.acquire(req.out())) {
+      if (Files.exists(req.out()) && !req.force() && !req.out().equals(req.resume())) {
+        throw new ConvcutException(req.out() + " already exists; choose another --out or pass --force to replace it");
+      }
+      return locked(req);
     }
+  }
+
+  private static TrainingState locked(Request req) {
     try (NDManager manager = NDManager.newBaseManager()) {
       Resumed from = req.resume() == null ? null : resume(req, manager);
       TrainConfig cfg = from == null ? req.config()
@@ -114,6 +123,13 @@ public final class TrainRun {
       ck.close();
       throw new UsageException("--epochs " + req.resumeEpochs() + " is less than the " + state.epochsDone()
           + " epochs " + req.resume() + " has done");
+    }
+    if (ck.optimizerState().isEmpty() && state.config().optimizerHasState() && state.optimizerSteps() > 0 && !req.resetOptimizer()) {
+      ck.close();
+      throw new ConvcutException(req.resume().resolve(Checkpoints.OPTIMIZER) + ": missing; " + req.resume() + " took "
+          + state.optimizerSteps() + " " + state.config().optimizer() + " steps, and resuming without their optimizer state would"
+          + " restart it and give other weights than an uninterrupted run. Restore the file, or pass --reset-optimizer to"
+          + " continue with a fresh optimizer on purpose");
     }
     return new Resumed(ck.architecture(), ck.network(), state, ck.optimizerState());
   }

@@ -124,4 +124,34 @@ class LayerwiseSweepTest extends WithEngine {
       assertThat(CsvTable.read(forced.csv()).rows()).allMatch(r -> r.text("level").equals("keep0.25") || r.text("level").equals("baseline"));
     }
   }
+
+  @Test
+  void aRowLogThatHoldsARowTwiceIsRefusedRatherThanResumed() throws IOException {
+    try (Network net = StudyFixtures.network(manager, StudyFixtures.CNN4, 1)) {
+      Path out = tmp.resolve("s");
+      SweepOutcome whole = sweep(net, out, "keep0.5,rank1", false);
+      List<String> rows = lines(whole.csv());
+      // What two sweeps writing one folder at once left: a row written by each.
+      Files.writeString(whole.csv(), String.join("\n", rows) + "\n" + rows.get(3) + "\n", StandardCharsets.UTF_8);
+      assertThatThrownBy(() -> sweep(net, out, "keep0.5,rank1", false)).isInstanceOf(ConvcutException.class)
+          .hasMessageContaining(whole.csv() + ": the row ").hasMessageContaining(" appears twice");
+      SweepOutcome forced = sweep(net, out, "keep0.5,rank1", true);
+      assertThat(lines(forced.csv())).hasSameSizeAs(rows);
+    }
+  }
+
+  @Test
+  void aSweepIntoACheckpointFolderIsRefusedEvenWhenForcedAndLeavesItsRecord() throws IOException {
+    try (Network net = StudyFixtures.network(manager, StudyFixtures.CNN4, 1)) {
+      Path ck = Files.createDirectories(tmp.resolve("ck"));
+      Files.writeString(ck.resolve("architecture.json"), "{}");
+      Files.writeString(ck.resolve("run.json"), "{\"command\":\"train\"}");
+      for (boolean force : new boolean[] {false, true}) {
+        assertThatThrownBy(() -> sweep(net, ck, "rank1", force)).isInstanceOf(ConvcutException.class)
+            .hasMessageContaining(ck + " is a checkpoint");
+      }
+      assertThat(Files.readString(ck.resolve("run.json"))).isEqualTo("{\"command\":\"train\"}");
+      assertThat(ck.resolve("sweep.csv")).doesNotExist();
+    }
+  }
 }

@@ -13,6 +13,7 @@ import dev.convcut.data.ImageSet;
 import dev.convcut.data.LabelKind;
 import dev.convcut.data.Split;
 import dev.convcut.io.Hashing;
+import dev.convcut.io.OutputLock;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.report.Report;
@@ -59,7 +60,14 @@ public final class StudyPipeline {
   /** What the run produced: the report, the re-trained truncation (empty if none lost accuracy) and each step's wall time. */
   public record Result(Path out, Report.Result report, Optional<String> retrained, Map<String, Map<String, Double>> times) {}
 
+  /** Runs the study with its folder locked against other runs ({@link OutputLock}). */
   public static Result run(StudyConfig c, Options o) {
+    try (OutputLock lock = OutputLock.acquire(o.out())) {
+      return locked(c, o);
+    }
+  }
+
+  private static Result locked(StudyConfig c, Options o) {
     StepClock clock = new StepClock();
     Provenance prov = Provenance.start(o.command(), o.arguments()).configuration(c).seed(c.seed());
     DatasetSpec ds = Datasets.spec(c.dataset());
