@@ -158,6 +158,8 @@ public final class CompressCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Read the dataset from DIR (see 'convcut data list').")
   Path dataDir;
 
+  @picocli.CommandLine.Mixin ImageFolderOptions folder;
+
   @Option(names = "--no-download", description = "Fail instead of downloading a missing dataset.")
   boolean noDownload;
 
@@ -221,7 +223,7 @@ public final class CompressCommand implements Callable<Integer> {
     return new CompressRequest(checkpoint, out, force, layers, manual, auto, planned,
         new FineTune.Settings(finetuneEpochs, lr, batch, seed, distill, distillTemperature),
         new Latency.Settings(latencyBatch, latencyWarmup, latencyRepeats), threads, dataset,
-        new DataOptions(dataDir, LabelKind.FINE, !noDownload), 256, !noProgress, List.of(spec.commandLine().getParseResult()
+        new DataOptions(dataDir, LabelKind.FINE, !noDownload).withFolder(folder.toFolderOptions()), 256, !noProgress, List.of(spec.commandLine().getParseResult()
             .originalArgs().toArray(new String[0])));
   }
 

@@ -1,8 +1,14 @@
 package dev.convcut.cli;
 
+import dev.convcut.bench.PeerBench;
 import dev.convcut.data.DataBenchmark;
+import dev.convcut.data.DataOptions;
+import dev.convcut.data.Datasets;
+import dev.convcut.data.folder.FolderBenchmark;
 import dev.convcut.io.Json;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -17,9 +23,12 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = "Measure how long each split takes to load (every repetition, the first one cold) and how many"
         + " microseconds per image assembling normalized float batches takes, with the dataset's training"
-        + " augmentation and without it.",
+        + " augmentation and without it. For an image folder: whole passes over its evaluation images (decode, resize,"
+        + " centre crop) alternating with torchvision's DataLoader on the same files, the same pass read from the cache,"
+        + " and training batches of random resized crops decoded as they go.",
     footer = {"", "Example:", "  convcut data bench --dataset fashion-mnist",
-        "  convcut data bench --dataset cifar10 --data-dir /tmp/cifar10 --batch 128 --batches 200"})
+        "  convcut data bench --dataset cifar10 --data-dir /tmp/cifar10 --batch 128 --batches 200",
+        "  convcut data bench --dataset imagefolder --data-dir ~/data/imagenet-sample --resize 256 --crop 224 --batch 64 --batches 10"})
 final class DataBenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -37,8 +46,23 @@ final class DataBenchCommand implements Runnable {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
+  @Option(names = "--rounds", paramLabel = "N",
+      description = "Image folders: alternating passes of convcut and torchvision over the evaluation images. Default: ${DEFAULT-VALUE}.")
+  int rounds = 3;
+
+  @Option(names = "--peer-workers", paramLabel = "N",
+      description = "Image folders: torchvision DataLoader worker processes. Default: ${DEFAULT-VALUE}.")
+  int peerWorkers = 2;
+
+  @Option(names = "--no-peer", description = "Image folders: do not run torchvision's loader beside convcut.")
+  boolean noPeer;
+
   @Override
   public void run() {
+    if (Datasets.isFolder(data.dataset())) {
+      runFolder();
+      return;
+    }
     DataBenchmark result = DataBenchmark.run(data.dataset(), data.toDataOptions(), repeat, batch, batches);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -53,6 +77,54 @@ final class DataBenchCommand implements Runnable {
       }
       assembly(out, result.batchSize(), "none", result.plainMicrosPerImage());
     }
+    out.flush();
+  }
+
+  /** The image-folder benchmark: decoding passes against torchvision, the cache, and random-resized-crop training batches. */
+  private void runFolder() {
+    DataOptions options = data.toDataOptions();
+    Path script = PeerBench.shipped("imagefolder_peer.py");
+    String python = "/usr/bin/python3";
+    FolderBenchmark.Peer peer = noPeer ? null : PeerBench.available(python) && Files.isRegularFile(script)
+        ? new FolderBenchmark.Peer(python, script, peerWorkers) : null;
+    if (!noPeer && peer == null) {
+      spec.commandLine().getErr().println("convcut data bench: torchvision's loader is not run (" + python
+          + " with torch and torchvision, and " + script + ", are needed)");
+    }
+    Path cacheDir;
+    try {
+      cacheDir = Files.createTempDirectory("convcut-folder-bench");
+    } catch (java.io.IOException e) {
+      throw new dev.convcut.ConvcutException("could not make a temporary folder for the cache: " + e.getMessage(), e);
+    }
+    FolderBenchmark r;
+    try {
+      r = FolderBenchmark.run(Datasets.folder(options).root(), options.folder(), peer, rounds, batches, batch, cacheDir);
+    } finally {
+      dev.convcut.io.AtomicFiles.deleteRecursively(cacheDir);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.print(Json.write(r));
+      out.flush();
+      return;
+    }
+    out.printf(Locale.ROOT, "evaluation pass: %d images, %s, %d decoding threads%n", r.images(), r.transform(), r.threads());
+    for (int i = 0; i < r.convcutPerSecond().size(); i++) {
+      double ours = r.convcutPerSecond().get(i);
+      if (i < r.peerPerSecond().size()) {
+        double theirs = r.peerPerSecond().get(i);
+        out.printf(Locale.ROOT, "  round %d: convcut %.1f img/s, torchvision %.1f img/s, ratio %.2f%n", i + 1, ours, theirs, ours / theirs);
+      } else {
+        out.printf(Locale.ROOT, "  round %d: convcut %.1f img/s%n", i + 1, ours);
+      }
+    }
+    out.printf(Locale.ROOT, "  peer: %s%n", r.peer());
+    double bestRead = r.cachedSeconds().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    out.printf(Locale.ROOT, "cache: decoding and writing %.3f s, reading back %s s (best %.1fx faster)%n", r.decodeSeconds(),
+        r.cachedSeconds().stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).collect(Collectors.joining(" ")),
+        r.decodeSeconds() / bestRead);
+    out.printf(Locale.ROOT, "training batches (random resized crop + flip, %d images): %.1f img/s%n", r.trainBatch(), r.trainPerSecond());
     out.flush();
   }
 

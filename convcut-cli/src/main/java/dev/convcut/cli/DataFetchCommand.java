@@ -34,6 +34,10 @@ final class DataFetchCommand implements Runnable {
 
   @Override
   public void run() {
+    if (Datasets.isFolder(dataset)) {
+      throw new IllegalArgumentException("imagefolder is your own folder of images: there is nothing to download (read it with"
+          + " --dataset imagefolder --data-dir DIR)");
+    }
     Datasets.spec(dataset);
     DataLocations where = DataLocations.fromEnvironment();
     PrintWriter out = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package dev.convcut.cli;
 import dev.convcut.data.DatasetInfo;
 import dev.convcut.data.DatasetSpec;
 import dev.convcut.data.DatasetStats;
+import dev.convcut.data.folder.FolderSummary;
 import dev.convcut.io.Json;
 import java.io.PrintWriter;
 import java.util.List;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
         "Search order: --data-dir, $CONVCUT_DATA/<name>, ~/.convcut/datasets/<name>, /usr/share/datasets/<name>,"
             + " then a download of the official files (unless --no-download)."},
     footer = {"", "Examples:", "  convcut data info --dataset fashion-mnist",
+        "  convcut data info --dataset imagefolder --data-dir ~/data/imagenette --resize 256 --crop 224",
         "  convcut data info --dataset cifar100 --labels coarse --data-dir ~/Downloads/cifar-100-binary.tar.gz --json"})
 final class DataInfoCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -73,9 +75,32 @@ final class DataInfoCommand implements Runnable {
       }
       out.println();
     }
+    if (info.folder() != null) {
+      printFolder(info.folder(), out);
+      return;
+    }
     out.printf(Locale.ROOT, "%n%-64s %12s  %s%n", "SHA-256", "BYTES", "FILE");
     for (DatasetInfo.FileDigest f : info.files()) {
       out.printf(Locale.ROOT, "%-64s %12d  %s%n", f.sha256(), f.bytes(), f.path());
+    }
+  }
+
+  /** An image folder's layout, preprocessing, original sizes and left-out images. */
+  private static void printFolder(FolderSummary f, PrintWriter out) {
+    out.printf(Locale.ROOT, "%nlayout         %s%n", f.layout());
+    out.printf(Locale.ROOT, "preprocessing  %s (the split statistics above are of the preprocessed images)%n", f.transform());
+    out.printf(Locale.ROOT, "%nsizes before preprocessing (width x height)%n%-6s %8s  %-20s %-20s %-20s %9s  %s%n", "SPLIT", "IMAGES",
+        "SMALLEST", "MEDIAN", "LARGEST", "DISTINCT", "CACHE");
+    for (FolderSummary.SplitSizes s : f.splits()) {
+      out.printf(Locale.ROOT, "%-6s %8d  %-20s %-20s %-20s %9d  %s%n", s.split(), s.images(), s.minWidth() + " x " + s.minHeight(),
+          s.medianWidth() + " x " + s.medianHeight(), s.maxWidth() + " x " + s.maxHeight(), s.distinctSizes(),
+          s.fromCache() ? "hit" : "decoded");
+    }
+    for (FolderSummary.SplitSizes s : f.splits()) {
+      if (!s.skipped().isEmpty()) {
+        out.printf(Locale.ROOT, "%n%d unreadable %s image(s) left out:%n", s.skipped().size(), s.split());
+        s.skipped().forEach(line -> out.println("  " + line));
+      }
     }
   }
 

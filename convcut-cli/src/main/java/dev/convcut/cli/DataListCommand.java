@@ -51,6 +51,8 @@ final class DataListCommand implements Runnable {
         out.printf(Locale.ROOT, "%-14s %-14s %-10s %10s  %s%n", r.dataset(), r.title(), r.origin() == null ? "-" : r.origin(),
             r.bytes() == null ? "-" : megabytes(r.bytes()), r.path() == null ? "not found (convcut data fetch --dataset " + r.dataset() + ")" : r.path());
       }
+      out.printf(Locale.ROOT, "%-14s %-14s %-10s %10s  %s%n", "imagefolder", "your images", "-", "-",
+          "--dataset imagefolder --data-dir DIR: a folder of class folders, or train/ and val/ of them (docs/data.md)");
     }
     out.flush();
   }

@@ -3,14 +3,18 @@ package dev.convcut.cli;
 import dev.convcut.data.DataOptions;
 import dev.convcut.data.LabelKind;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that reads a dataset: which one, where, which labels, and whether to download. */
 public final class DatasetOptions {
   // Not required by picocli: commands that read a checkpoint default to the checkpoint's dataset.
   @Option(names = "--dataset", paramLabel = "NAME",
-      description = "The dataset: cifar10, cifar100, fashion-mnist or mnist (see 'convcut data list').")
+      description = "The dataset: cifar10, cifar100, fashion-mnist, mnist (see 'convcut data list'), or imagefolder with"
+          + " --data-dir naming a folder of class folders (docs/data.md).")
   String dataset;
+
+  @Mixin ImageFolderOptions folder;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Read the dataset from DIR (its files, a DIR/<name> folder, or a CIFAR .tar.gz). Default: search"
@@ -27,7 +31,7 @@ public final class DatasetOptions {
   /** The dataset's name as given; a usage error when it was not given. */
   public String dataset() {
     if (dataset == null) {
-      throw new IllegalArgumentException("--dataset NAME is required (cifar10, cifar100, fashion-mnist or mnist)");
+      throw new IllegalArgumentException("--dataset NAME is required (cifar10, cifar100, fashion-mnist, mnist or imagefolder)");
     }
     return dataset;
   }
@@ -39,6 +43,6 @@ public final class DatasetOptions {
 
   /** These options as the data API takes them, with this process's search locations. */
   public DataOptions toDataOptions() {
-    return new DataOptions(dataDir, labels, !noDownload);
+    return new DataOptions(dataDir, labels, !noDownload).withFolder(folder.toFolderOptions());
   }
 }

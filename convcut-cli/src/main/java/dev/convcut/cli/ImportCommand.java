@@ -64,10 +64,13 @@ public final class ImportCommand implements Callable<Integer> {
 
   /** The command's work, with --out locked against other runs. */
   private Integer write() {
-    DatasetSpec ds = data.dataset == null ? null : Datasets.spec(data.dataset);
+    DatasetSpec ds = data.dataset == null ? null : Datasets.spec(data.dataset, data.toDataOptions().forTraining());
     List<String> classNames = ds == null ? List.of() : ds.classes(data.labels);
     ModelSpec ms = ds == null ? arch.spec(model) : arch.spec(model, ds.channels(), ds.height(), classNames.size());
     Preprocessing pre = preprocessing(ms.channels(), ds);
+    if (data.dataset != null && Datasets.isFolder(data.dataset)) {
+      pre = pre.withResize(data.toDataOptions().forTraining().folder().resize());
+    }
     EngineOptions.startQuietly();
     Provenance prov = Provenance.start("import", List.of()).configuration(Map.of("model", ms, "preprocessing", pre))
         .input("weights", weights);

@@ -79,9 +79,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--label-smoothing", paramLabel = "EPS", description = "Label smoothing (default: ${DEFAULT-VALUE}).")
   double labelSmoothing;
 
-  @Option(names = "--augment", paramLabel = "default|none|crop-flip",
-      description = "Training augmentation: the dataset's standard one (CIFAR: crop+flip; MNIST family: none), none, or "
-          + "random crop after zero-padding by --crop-padding plus horizontal flip. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--augment", paramLabel = "default|none|flip|crop-flip|resized-crop-flip",
+      description = "Training augmentation: the dataset's standard one (CIFAR: crop+flip; MNIST family: none; image folders:"
+          + " resized-crop-flip), none, a horizontal flip, random crop after zero-padding by --crop-padding plus flip, or"
+          + " torchvision's RandomResizedCrop of the original image plus flip (image folders). Default: ${DEFAULT-VALUE}.")
   String augment = "default";
 
   @Option(names = "--crop-padding", paramLabel = "PIXELS", description = "Padding for --augment crop-flip (default: ${DEFAULT-VALUE}).")
@@ -144,13 +145,17 @@ public final class TrainCommand implements Callable<Integer> {
   private TrainConfig config() {
     boolean sgd = optimizer.equals("sgd");
     Augmentation aug = switch (augment) {
-      case "default" -> Datasets.spec(data.dataset()).trainAugmentation();
+      case "default" -> Datasets.standardAugmentation(data.dataset());
       case "none" -> Augmentation.NONE;
       case "crop-flip" -> new Augmentation(cropPadding, true);
-      default -> throw new IllegalArgumentException("--augment must be default, none or crop-flip, got '" + augment + "'");
+      case "flip" -> new Augmentation(0, true);
+      case "resized-crop-flip" -> Augmentation.RESIZED_CROP_AND_FLIP;
+      default -> throw new IllegalArgumentException("--augment must be default, none, flip, crop-flip or resized-crop-flip, got '"
+          + augment + "'");
     };
     return new TrainConfig(model, data.dataset(), stem, epochs == null ? 15 : epochs, batchSize, optimizer,
         lr != null ? lr : sgd ? 0.1 : 0.001, momentum, nesterov, weightDecay != null ? weightDecay : sgd ? 5e-4 : 0,
-        !noDecayBnBias, schedule, milestones, gamma, warmup, labelSmoothing, seed, evalEvery, aug.padding(), aug.flip(), limit);
+        !noDecayBnBias, schedule, milestones, gamma, warmup, labelSmoothing, seed, evalEvery, aug.padding(), aug.flip(), limit,
+        aug.resizedCrop());
   }
 }

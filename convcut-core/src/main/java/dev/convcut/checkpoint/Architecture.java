@@ -1,6 +1,7 @@
 package dev.convcut.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.convcut.data.DataOptions;
 import dev.convcut.model.LayerForm;
 import dev.convcut.model.ModelSpec;
 import java.util.LinkedHashMap;
@@ -42,6 +43,14 @@ public record Architecture(String format, String model, int channels, int size, 
       String dataset, List<String> classNames) {
     return new Architecture(FORMAT, spec.model(), spec.channels(), spec.size(), spec.classes(), spec.stem(),
         new LinkedHashMap<>(layers), preprocessing, dataset, classNames);
+  }
+
+  /**
+   * {@code given} with the preprocessing this checkpoint records for an image folder (its input
+   * channels and size, its resize); other datasets read them unchanged.
+   */
+  public DataOptions dataOptions(DataOptions given) {
+    return given.forInput(channels, size, preprocessing.resize());
   }
 
   @JsonIgnore

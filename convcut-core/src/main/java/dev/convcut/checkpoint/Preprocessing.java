@@ -1,16 +1,25 @@
 package dev.convcut.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.convcut.data.Normalization;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * How raw pixels become a network's input: {@code x = (pixel/255 - mean[c]) / std[c]} per
- * channel. Stored with every checkpoint so the weights can be used elsewhere.
+ * channel, after, for images of any size (an image folder), torchvision's {@code Resize(resize)}
+ * (bilinear with antialiasing, PIL's) and {@code CenterCrop} to the network's input size. Stored
+ * with every checkpoint so evaluation later, and the weights elsewhere, use the same.
+ *
+ * @param resize the shorter side images are resized to before the centre crop (0: no resize);
+ *     null for datasets whose images already have the network's size
  */
-public record Preprocessing(List<Double> mean, List<Double> std) {
+public record Preprocessing(List<Double> mean, List<Double> std, @JsonInclude(JsonInclude.Include.NON_NULL) Integer resize) {
   public Preprocessing {
+    if (resize != null && resize < 0) {
+      throw new IllegalArgumentException("preprocessing resize must be 0 (none) or a positive size, got " + resize);
+    }
     mean = List.copyOf(mean);
     std = List.copyOf(std);
     if (mean.isEmpty() || mean.size() != std.size()) {
@@ -27,6 +36,16 @@ public record Preprocessing(List<Double> mean, List<Double> std) {
         throw new IllegalArgumentException("preprocessing mean must be finite, got " + mean);
       }
     }
+  }
+
+  /** Normalization only, for images that already have the network's size. */
+  public Preprocessing(List<Double> mean, List<Double> std) {
+    this(mean, std, null);
+  }
+
+  /** The same constants with images first resized to {@code shorterSide} (0: none) and centre-cropped. */
+  public Preprocessing withResize(Integer shorterSide) {
+    return new Preprocessing(mean, std, shorterSide);
   }
 
   /** The same constants as the data package's {@link Normalization}. */

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * a run seeded per epoch (e.g. {@code new SplittableRandom(seeds.forPurpose("augment", epoch))})
  * repeats exactly. Instances are immutable and may be shared between threads.
  */
-public final class BatchAssembler {
+public final class BatchAssembler implements BatchSource {
   private final ImageSet images;
   private final Augmentation augmentation;
   private final float[][] tables;
@@ -24,6 +24,10 @@ public final class BatchAssembler {
     if (normalization.channels() != images.channels()) {
       throw new IllegalArgumentException("normalization has " + normalization.channels() + " channels but "
           + images.dataset() + " images have " + images.channels());
+    }
+    if (augmentation.resizedCrop()) {
+      throw new IllegalArgumentException("random resized crops are taken from the original images, which "
+          + images.dataset() + " does not keep in memory; use a crop with padding");
     }
     if (augmentation.padding() > Math.min(images.height(), images.width())) {
       throw new IllegalArgumentException("augmentation padding " + augmentation.padding() + " exceeds the "
@@ -38,15 +42,36 @@ public final class BatchAssembler {
     }
   }
 
-  /** Floats per image, {@code C*H*W}. */
+  @Override
   public int imageFloats() {
     return images.imageBytes();
+  }
+
+  @Override
+  public int size() {
+    return images.size();
+  }
+
+  @Override
+  public int channels() {
+    return images.channels();
+  }
+
+  @Override
+  public int height() {
+    return images.height();
+  }
+
+  @Override
+  public int width() {
+    return images.width();
   }
 
   /**
    * Writes images {@code indices[from .. from+count)} into {@code out[0 .. count*C*H*W)} and their
    * labels into {@code labels[0 .. count)}. {@code random} may be null only without augmentation.
    */
+  @Override
   public void assemble(int[] indices, int from, int count, float[] out, int[] labels, SplittableRandom random) {
     if (from < 0 || count < 0 || from + count > indices.length) {
       throw new IllegalArgumentException("indices " + from + ".." + (from + count) + " outside 0.." + indices.length);

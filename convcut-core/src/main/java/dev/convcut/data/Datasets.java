@@ -1,5 +1,8 @@
 package dev.convcut.data;
 
+import dev.convcut.ConvcutException;
+import dev.convcut.data.folder.ImageFolderDataset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,18 +51,53 @@ public final class Datasets {
     KNOWN.put(spec.name(), new KnownDataset(spec, format, aptPackage));
   }
 
-  /** The names of every known dataset, e.g. {@code cifar10}. */
+  /** The names of every dataset with fixed files, e.g. {@code cifar10} (not {@code imagefolder}). */
   public static List<String> names() {
     return List.copyOf(KNOWN.keySet());
   }
 
+  /** Whether {@code name} is the image-folder dataset, whose shape and classes come from its folder. */
+  public static boolean isFolder(String name) {
+    return ImageFolderDataset.NAME.equals(name);
+  }
+
   /** The spec of dataset {@code name}; an unknown name fails listing the valid ones. */
   public static DatasetSpec spec(String name) {
+    if (isFolder(name)) {
+      throw new IllegalArgumentException("an image folder's shape and classes come from its folder: read its spec with the"
+          + " data options that name it");
+    }
     return known(name).spec();
+  }
+
+  /** The spec of dataset {@code name}; for an image folder, of the folder {@code options} name, as they preprocess it. */
+  public static DatasetSpec spec(String name, DataOptions options) {
+    return isFolder(name) ? folder(options).spec() : spec(name);
+  }
+
+  /** The standard training augmentation of {@code name} (an image folder's needs no folder to say it). */
+  public static Augmentation standardAugmentation(String name) {
+    return isFolder(name) ? Augmentation.RESIZED_CROP_AND_FLIP : spec(name).trainAugmentation();
+  }
+
+  /** The image folder {@code options} name, listed (once per process) with their preprocessing. */
+  public static ImageFolderDataset folder(DataOptions options) {
+    Path dir = options.dataDir();
+    if (dir == null) {
+      throw new ConvcutException("the imagefolder dataset reads the folder it is given: name a folder of class folders"
+          + " (or one with train/ and val/ inside)");
+    }
+    if (!Files.exists(dir)) {
+      throw new ConvcutException(dir + ": no such folder");
+    }
+    return ImageFolderDataset.open(dir, options.folder(), options.locations().cacheRoot().resolveSibling("cache").resolve(ImageFolderDataset.NAME));
   }
 
   /** Loads one split of dataset {@code name}, searching, and downloading if allowed, as the class describes. */
   public static ImageSet load(String name, Split split, DataOptions options) {
+    if (isFolder(name)) {
+      return folder(options).load(split);
+    }
     KnownDataset dataset = known(name);
     dataset.spec().classes(options.labels());
     DataSource source = locate(name, options);
@@ -68,6 +106,9 @@ public final class Datasets {
 
   /** Where dataset {@code name} is, downloading it first if it is nowhere and {@code options} allow. */
   public static DataSource locate(String name, DataOptions options) {
+    if (isFolder(name)) {
+      return new DataSource(name, folder(options).root(), DataSource.Origin.DATA_DIR);
+    }
     KnownDataset dataset = known(name);
     Optional<DataSource> found = DatasetLocator.find(dataset, options);
     if (found.isPresent()) {
@@ -85,6 +126,9 @@ public final class Datasets {
 
   /** Where dataset {@code name} is, without downloading; empty when it is nowhere. */
   public static Optional<DataSource> find(String name, DataOptions options) {
+    if (isFolder(name)) {
+      return options.dataDir() == null ? Optional.empty() : Optional.of(locate(name, options));
+    }
     return DatasetLocator.find(known(name), options);
   }
 
@@ -102,8 +146,29 @@ public final class Datasets {
     }
   }
 
+  /**
+   * What identifies the data {@code options} name, for run records and caches: each file's name
+   * and SHA-256, or for an image folder {@code listing} and the digest of its listing
+   * ({@link ImageFolderDataset#digest()}).
+   */
+  public static Map<String, String> digests(String name, DataOptions options) {
+    Map<String, String> digests = new LinkedHashMap<>();
+    if (isFolder(name)) {
+      digests.put("listing", folder(options).digest());
+      return digests;
+    }
+    for (Path f : files(locate(name, options))) {
+      digests.put(f.getFileName().toString(), dev.convcut.io.Hashing.sha256(f));
+    }
+    return digests;
+  }
+
   /** The files making up the dataset at {@code source}, for sizes and digests. */
   public static List<Path> files(DataSource source) {
+    if (isFolder(source.dataset())) {
+      // An image folder may hold a million files: its run records name the folder, not each file's digest.
+      return List.of();
+    }
     return known(source.dataset()).format().files(source.path());
   }
 
@@ -115,7 +180,8 @@ public final class Datasets {
   private static KnownDataset known(String name) {
     KnownDataset dataset = KNOWN.get(name);
     if (dataset == null) {
-      throw new IllegalArgumentException("unknown dataset '" + name + "'; known datasets: " + String.join(", ", KNOWN.keySet()));
+      throw new IllegalArgumentException("unknown dataset '" + name + "'; known datasets: " + String.join(", ", KNOWN.keySet())
+          + ", and " + ImageFolderDataset.NAME + " (a folder of class folders of images)");
     }
     return dataset;
   }

@@ -37,13 +37,14 @@ public final class EvalRun {
     if (name == null) {
       throw new UsageException(checkpoint + " does not say which dataset it is for; pass --dataset");
     }
+    data = arch.dataOptions(data);
     ImageSet set = ImageSets.first(Datasets.load(name, split, data), limit);
     if (set.classes().size() != arch.classes()) {
       throw new UsageException(name + " has " + set.classes().size() + " classes but " + checkpoint + " predicts " + arch.classes());
     }
     if (provenance != null) {
       provenance.input("checkpoint", checkpoint.resolve(Checkpoints.WEIGHTS));
-      Datasets.files(Datasets.locate(name, data)).forEach(f -> provenance.input("data/" + f.getFileName(), f));
+      Datasets.digests(name, data).forEach((f, sha) -> provenance.input("data/" + f, sha));
     }
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(checkpoint, manager);
         Progress bar = progress ? new Progress("eval", set.size(), "img") : new Progress(System.err, false, "eval", set.size(), "img")) {

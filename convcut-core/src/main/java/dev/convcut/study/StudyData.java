@@ -31,10 +31,10 @@ public final class StudyData {
 
   /** Loads {@code split} of the dataset for {@code arch}, checking that its images fit the network. */
   public static ImageSet load(Architecture arch, String dataset, Split split, DataOptions options, Provenance provenance) {
-    DataOptions o = arch.classes() == 20 && dataset.equals("cifar100")
-        ? new DataOptions(options.dataDir(), LabelKind.COARSE, options.allowDownload(), options.locations()) : options;
+    DataOptions o = arch.dataOptions(arch.classes() == 20 && dataset.equals("cifar100")
+        ? new DataOptions(options.dataDir(), LabelKind.COARSE, options.allowDownload(), options.locations(), options.folder()) : options);
     DataSource source = Datasets.locate(dataset, o);
-    DataOptions here = new DataOptions(source.path(), o.labels(), false, o.locations());
+    DataOptions here = o.at(source.path());
     ImageSet set = Datasets.load(dataset, split, here);
     if (set.channels() != arch.channels() || set.height() != arch.size() || set.width() != arch.size()
         || set.classes().size() != arch.classes()) {
@@ -43,9 +43,7 @@ public final class StudyData {
           + "x" + arch.size() + " in " + arch.classes() + " classes; pass a --dataset that fits");
     }
     if (provenance != null) {
-      for (Path f : Datasets.files(source)) {
-        provenance.input("data/" + dataset + "/" + f.getFileName(), f);
-      }
+      Datasets.digests(dataset, here).forEach((f, sha) -> provenance.input("data/" + dataset + "/" + f, sha));
     }
     return set;
   }

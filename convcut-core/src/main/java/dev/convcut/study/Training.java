@@ -33,10 +33,10 @@ public final class Training {
 
   /** The trainer's configuration; the images are chosen by {@link #trainImages}, so its own limit is off. */
   public static TrainConfig config(Recipe r, Network net, String dataset) {
-    Augmentation a = r.augment() ? Datasets.spec(dataset).trainAugmentation() : Augmentation.NONE;
+    Augmentation a = r.augment() ? Datasets.standardAugmentation(dataset).inMemory() : Augmentation.NONE;
     return new TrainConfig(net.spec().model(), dataset, net.spec().stem(), r.epochs(), r.batchSize(), r.optimizer(), r.lr(),
         r.momentum(), false, r.weightDecay(), true, r.schedule(), List.of(), 0.1, 0, r.labelSmoothing(), r.seed(), 1, a.padding(),
-        a.flip(), 0);
+        a.flip(), 0, false);
   }
 
   /**
@@ -49,7 +49,7 @@ public final class Training {
       Optimizer optimizer, Trainer.EpochListener listener, boolean progress) {
     TrainConfig config = config(recipe, net, dataset);
     Normalization n = pre.normalization();
-    Trainer trainer = new Trainer(config, net, train, new BatchAssembler(train, n, config.augmentation()), eval.images(), eval.batches(),
+    Trainer trainer = new Trainer(config, net, new BatchAssembler(train, n, config.augmentation()), eval.images(), eval.batches(),
         progress);
     return trainer.run(null, optimizer != null ? optimizer : config.newOptimizer(), listener);
   }

@@ -8,6 +8,7 @@ import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.data.Augmentation;
 import dev.convcut.data.BatchAssembler;
+import dev.convcut.data.DataOptions;
 import dev.convcut.data.DataSource;
 import dev.convcut.data.DatasetSpec;
 import dev.convcut.data.Datasets;
@@ -72,17 +73,18 @@ public final class CompressRun {
       if (dataset == null || dataset.isBlank()) {
         throw new UsageException(req.checkpoint() + " does not say which dataset it was trained on; pass --dataset");
       }
-      DatasetSpec ds = Datasets.spec(dataset);
+      DataOptions data = arch.dataOptions(req.data());
+      DatasetSpec ds = Datasets.spec(dataset, data);
       checkFits(dense.spec(), ds, dataset);
       List<String> layers = LayerSelection.resolve(dense, req.layers());
       // Manual mode decomposes before any data is read, so a bad rank fails fast.
       List<FactorizedLayer> manual = req.manual() != null ? factorize(dense, sameForAll(layers, req.manual()))
           : req.plan() != null ? factorize(dense, checked(dense, req.plan())) : null;
-      DataSource source = Datasets.locate(dataset, req.data());
-      ImageSet test = Datasets.load(dataset, Split.TEST, req.data());
+      DataSource source = Datasets.locate(dataset, data);
+      ImageSet test = Datasets.load(dataset, Split.TEST, data);
       boolean tune = req.finetune().epochs() > 0;
       ImageSet train = tune || (req.auto() != null && req.auto().split() == Split.TRAIN)
-          ? Datasets.load(dataset, Split.TRAIN, req.data()) : null;
+          ? Datasets.load(dataset, Split.TRAIN, data) : null;
       double denseTop1 = top1(dense, test, arch);
       LOG.info("dense top-1 on {}/test: {}", dataset, denseTop1);
       AutoPlanner.Plan plan = null;
@@ -194,9 +196,7 @@ public final class CompressRun {
     config.put("finetune", req.finetune().epochs() > 0 ? tune : null);
     Provenance prov = Provenance.start("compress", req.arguments()).configuration(config).seed(tune.seed());
     prov.input("checkpoint", req.checkpoint());
-    for (Path f : Datasets.files(source)) {
-      prov.input("data/" + f.getFileName(), f);
-    }
+    Datasets.digests(dataset, arch.dataOptions(req.data()).at(source.path())).forEach((f, sha) -> prov.input("data/" + f, sha));
     if (req.auto() != null && req.auto().sweep() != null) {
       prov.input("sweep", req.auto().sweep());
     }

@@ -61,7 +61,7 @@ public final class FineTune {
    */
   public static TrainConfig config(Settings s, String model, String dataset, String stem, Augmentation augmentation) {
     return new TrainConfig(model, dataset, stem, Math.max(1, s.epochs()), s.batch(), "sgd", s.lr(), 0.9, true, 5e-4, true,
-        "cosine", List.of(), 0.1, 0, 0.0, s.seed(), 1, augmentation.padding(), augmentation.flip(), 0);
+        "cosine", List.of(), 0.1, 0, 0.0, s.seed(), 1, augmentation.inMemory().padding(), augmentation.inMemory().flip(), 0, false);
   }
 
   /**
@@ -72,7 +72,7 @@ public final class FineTune {
   public static List<EpochMetrics> run(Network net, TrainConfig config, Distillation distillation, ImageSet train,
       ImageSet test, Preprocessing pre, boolean progress) {
     Normalization n = pre.normalization();
-    Trainer trainer = new Trainer(config, net, train, new BatchAssembler(train, n, config.augmentation()), test,
+    Trainer trainer = new Trainer(config, net, new BatchAssembler(train, n, config.augmentation()), test,
         new BatchAssembler(test, n, Augmentation.NONE), progress).distillFrom(distillation);
     TrainingState state = trainer.run(null, new ClipGradNorm(config.newOptimizer(), MAX_GRAD_NORM), null);
     for (Param p : net.params()) {

@@ -14,11 +14,13 @@ import java.util.List;
  * @param cropPadding training augmentation: random crop after zero-padding by this many pixels (0: none)
  * @param flip training augmentation: random horizontal flip
  * @param trainLimit train on the first this many training images only (0: all)
+ * @param resizedCrop training augmentation: torchvision's random resized crop of the original image
+ *     (image folders), with the flip
  */
 public record TrainConfig(String model, String dataset, String stem, int epochs, int batchSize, String optimizer,
     double lr, double momentum, boolean nesterov, double weightDecay, boolean decayBiasAndNorm, String schedule,
     List<Integer> milestones, double gamma, int warmupEpochs, double labelSmoothing, long seed, int evalEvery,
-    int cropPadding, boolean flip, int trainLimit) {
+    int cropPadding, boolean flip, int trainLimit, boolean resizedCrop) {
   public static final List<String> OPTIMIZERS = List.of("sgd", "adam");
 
   public TrainConfig {
@@ -38,7 +40,7 @@ public record TrainConfig(String model, String dataset, String stem, int epochs,
       throw new IllegalArgumentException("eval-every must be >= 0, got " + evalEvery);
     }
     milestones = milestones == null ? List.of() : List.copyOf(milestones);
-    new Augmentation(cropPadding, flip);
+    new Augmentation(cropPadding, flip, resizedCrop);
     // Fields are not assigned yet inside a compact constructor: validate from the parameters.
     new Schedule(schedule, lr, epochs, milestones, gamma, warmupEpochs);
     if (optimizer.equals("sgd")) {
@@ -50,7 +52,7 @@ public record TrainConfig(String model, String dataset, String stem, int epochs,
 
   /** The training augmentation. */
   public Augmentation augmentation() {
-    return new Augmentation(cropPadding, flip);
+    return new Augmentation(cropPadding, flip, resizedCrop);
   }
 
   /** The learning-rate schedule this configuration describes. */
@@ -73,6 +75,6 @@ public record TrainConfig(String model, String dataset, String stem, int epochs,
   /** The same configuration with another number of epochs (to extend a resumed run). */
   public TrainConfig withEpochs(int n) {
     return new TrainConfig(model, dataset, stem, n, batchSize, optimizer, lr, momentum, nesterov, weightDecay,
-        decayBiasAndNorm, schedule, milestones, gamma, warmupEpochs, labelSmoothing, seed, evalEvery, cropPadding, flip, trainLimit);
+        decayBiasAndNorm, schedule, milestones, gamma, warmupEpochs, labelSmoothing, seed, evalEvery, cropPadding, flip, trainLimit, resizedCrop);
   }
 }

@@ -10,6 +10,7 @@ import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.Augmentation;
 import dev.convcut.data.BatchAssembler;
+import dev.convcut.data.BatchSource;
 import dev.convcut.data.DataOptions;
 import dev.convcut.data.DataSource;
 import dev.convcut.data.DatasetSpec;
@@ -69,22 +70,27 @@ public final class TrainRun {
       TrainConfig cfg = from == null ? req.config()
           : req.resumeEpochs() == null ? from.state().config() : from.state().config().withEpochs(req.resumeEpochs());
       String dataset = cfg.dataset();
-      DatasetSpec ds = Datasets.spec(dataset);
-      List<String> classes = ds.classes(req.data().labels());
-      DataSource source = Datasets.locate(dataset, req.data());
-      DataOptions here = new DataOptions(source.path(), req.data().labels(), false, req.data().locations());
-      ImageSet train = ImageSets.first(Datasets.load(dataset, Split.TRAIN, here), cfg.trainLimit());
+      boolean folder = Datasets.isFolder(dataset);
+      DataOptions data = from != null && folder ? req.data().forInput(from.architecture().channels(), from.architecture().size(),
+          from.architecture().preprocessing().resize()) : req.data().forTraining();
+      DatasetSpec ds = Datasets.spec(dataset, data);
+      List<String> classes = ds.classes(data.labels());
+      DataSource source = Datasets.locate(dataset, data);
+      DataOptions here = data.at(source.path());
       ImageSet test = Datasets.load(dataset, Split.TEST, here);
+      if (from != null && !from.architecture().classNames().isEmpty() && !from.architecture().classNames().equals(classes)) {
+        throw new UsageException("checkpoint " + req.resume() + " was trained on the classes " + from.architecture().classNames()
+            + ", but " + source.path() + " has " + classes);
+      }
       ModelSpec spec = from != null ? from.net().spec() : new ModelSpec(cfg.model(), ds.channels(), ds.height(), classes.size(), req.stem());
       if (spec.channels() != ds.channels() || spec.size() != ds.height() || spec.classes() != classes.size()) {
         throw new UsageException("checkpoint " + req.resume() + " is " + spec + ", which does not fit " + dataset);
       }
-      Preprocessing pre = from != null ? from.architecture().preprocessing() : Preprocessing.of(ds.normalization());
+      Preprocessing pre = from != null ? from.architecture().preprocessing()
+          : Preprocessing.of(ds.normalization()).withResize(folder ? data.folder().resize() : null);
       Architecture arch = Architecture.of(spec, from != null ? from.net().forms() : Map.of(), pre, dataset, classes);
       Provenance prov = Provenance.start("train", req.arguments()).configuration(cfg).seed(cfg.seed());
-      for (Path f : Datasets.files(source)) {
-        prov.input("data/" + f.getFileName(), f);
-      }
+      Datasets.digests(dataset, here).forEach((f, sha) -> prov.input("data/" + f, sha));
       if (req.resume() != null) {
         prov.input("resume/" + Checkpoints.WEIGHTS, req.resume().resolve(Checkpoints.WEIGHTS));
       }
@@ -96,14 +102,45 @@ public final class TrainRun {
           start = from.state();
           opt.loadState(from.optimizer(), start.optimizerSteps());
         }
-        Trainer trainer = new Trainer(cfg, net, train, new BatchAssembler(train, pre.normalization(), cfg.augmentation()),
-            test, new BatchAssembler(test, pre.normalization(), Augmentation.NONE), req.progress());
-        return trainer.run(start, opt, (m, state, optimizer) -> Checkpoints.save(req.out(), true, net, arch,
-            new Checkpoints.Resume(state, optimizer.state()), Map.of("metrics.csv", EpochMetrics.csv(state.history())),
-            prov, m));
+        BatchSource train = trainBatches(cfg, dataset, here, pre);
+        try {
+          Trainer trainer = new Trainer(cfg, net, train, test, new BatchAssembler(test, pre.normalization(), Augmentation.NONE),
+              req.progress());
+          return trainer.run(start, opt, (m, state, optimizer) -> Checkpoints.save(req.out(), true, net, arch,
+              new Checkpoints.Resume(state, optimizer.state()), Map.of("metrics.csv", EpochMetrics.csv(state.history())),
+              prov, m));
+        } finally {
+          if (train instanceof AutoCloseable c) {
+            closeQuietly(c);
+          }
+        }
       } finally {
         net.close();
       }
+    }
+  }
+
+  /**
+   * The training batches: random resized crops decoded from an image folder's files as training
+   * goes, or the split in memory with the configured crop and flip.
+   */
+  private static BatchSource trainBatches(TrainConfig cfg, String dataset, DataOptions here, Preprocessing pre) {
+    if (cfg.augmentation().resizedCrop()) {
+      if (!Datasets.isFolder(dataset)) {
+        throw new UsageException("random resized crops need the original images of an image folder; " + dataset
+            + " takes a crop with padding");
+      }
+      return Datasets.folder(here).trainBatches(pre.normalization(), cfg.trainLimit());
+    }
+    ImageSet train = ImageSets.first(Datasets.load(dataset, Split.TRAIN, here), cfg.trainLimit());
+    return new BatchAssembler(train, pre.normalization(), cfg.augmentation());
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      throw new ConvcutException("could not stop the image decoders: " + e, e);
     }
   }
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.convcut.Seeds;
 import dev.convcut.data.BatchAssembler;
+import dev.convcut.data.BatchSource;
 import dev.convcut.data.EpochOrder;
 import dev.convcut.data.ImageSet;
 import dev.convcut.eval.EvalResult;
@@ -38,8 +39,7 @@ public final class Trainer {
 
   private final TrainConfig config;
   private final Network net;
-  private final ImageSet train;
-  private final BatchAssembler trainBatches;
+  private final BatchSource trainBatches;
   private final ImageSet test;
   private final BatchAssembler testBatches;
   private final boolean showProgress;
@@ -51,14 +51,13 @@ public final class Trainer {
    * @param testBatches assembles evaluation batches without augmentation (null without {@code test})
    * @param showProgress draw a progress bar on stderr (only when it is a terminal)
    */
-  public Trainer(TrainConfig config, Network net, ImageSet train, BatchAssembler trainBatches, ImageSet test,
+  public Trainer(TrainConfig config, Network net, BatchSource trainBatches, ImageSet test,
       BatchAssembler testBatches, boolean showProgress) {
-    if (train.size() < 2) {
-      throw new IllegalArgumentException("training needs at least 2 images, got " + train.size());
+    if (trainBatches.size() < 2) {
+      throw new IllegalArgumentException("training needs at least 2 images, got " + trainBatches.size());
     }
     this.config = config;
     this.net = net;
-    this.train = train;
     this.trainBatches = trainBatches;
     this.test = test;
     this.testBatches = testBatches;
@@ -95,14 +94,14 @@ public final class Trainer {
   private EpochMetrics epoch(int epoch, TrainStep step, Optimizer optimizer) {
     Seeds seeds = new Seeds(config.seed());
     Ops.seedTorch(seeds.forPurpose("dropout", epoch));
-    int[] order = new EpochOrder(train.size(), seeds.forPurpose("data-order")).forEpoch(epoch);
+    int[] order = new EpochOrder(trainBatches.size(), seeds.forPurpose("data-order")).forEpoch(epoch);
     SplittableRandom aug = new SplittableRandom(seeds.forPurpose("augment", epoch));
-    ImageSet set = train;
+    BatchSource set = trainBatches;
     int batch = config.batchSize();
     // A last batch of one image cannot be batch-normalized in training mode: drop it.
     int usable = order.length % batch == 1 ? order.length - 1 : order.length;
     int steps = (usable + batch - 1) / batch;
-    float[] x = new float[batch * set.imageBytes()];
+    float[] x = new float[batch * set.imageFloats()];
     int[] y = new int[batch];
     double lossSum = 0;
     int skippedSteps = 0;
@@ -118,7 +117,7 @@ public final class Trainer {
         trainBatches.assemble(order, from, n, x, y, aug);
         lr = config.lrSchedule().lr(epoch, s, steps);
         try (NDManager scope = net.manager().newSubManager()) {
-          NDArray input = scope.create(FloatBuffer.wrap(x, 0, n * set.imageBytes()),
+          NDArray input = scope.create(FloatBuffer.wrap(x, 0, n * set.imageFloats()),
               new Shape(n, set.channels(), set.height(), set.width()));
           NDArray labels = scope.create(Labels.asLong(y, n));
           TrainStep.Result r = step.run(input, labels, lr);

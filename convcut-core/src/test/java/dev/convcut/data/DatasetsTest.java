@@ -37,7 +37,8 @@ class DatasetsTest {
   void anUnknownNameListsTheKnownOnes() {
     assertThatThrownBy(() -> Datasets.spec("imagenet"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown dataset 'imagenet'; known datasets: cifar10, cifar100, fashion-mnist, mnist");
+        .hasMessage("unknown dataset 'imagenet'; known datasets: cifar10, cifar100, fashion-mnist, mnist, and imagefolder"
+            + " (a folder of class folders of images)");
   }
 
   @Test

@@ -21,14 +21,14 @@ class TrainerTest extends WithEngine {
 
   static TrainConfig config(String model, String optimizer, int epochs, double lr) {
     return new TrainConfig(model, "synthetic", "cifar", epochs, 16, optimizer, lr, 0.9, true, 5e-4, false, "cosine",
-        List.of(), 0.1, 1, 0.1, 42, 1, 1, true, 0);
+        List.of(), 0.1, 1, 0.1, 42, 1, 1, true, 0, false);
   }
 
   record Run(TrainingState state, float[] weights) {}
 
   static Run train(TrainConfig cfg, TrainingState from, Network net, Optimizer opt) {
     Normalization norm = Preprocessing.centered(1).normalization();
-    Trainer t = new Trainer(cfg, net, TRAIN, new BatchAssembler(TRAIN, norm, cfg.augmentation()), TEST,
+    Trainer t = new Trainer(cfg, net, new BatchAssembler(TRAIN, norm, cfg.augmentation()), TEST,
         new BatchAssembler(TEST, norm, Augmentation.NONE), false);
     TrainingState s = t.run(from, opt, null);
     return new Run(s, net.weight(net.layerNames().get(1)));

@@ -70,21 +70,22 @@ public final class StudyPipeline {
   private static Result locked(StudyConfig c, Options o) {
     StepClock clock = new StepClock();
     Provenance prov = Provenance.start(o.command(), o.arguments()).configuration(c).seed(c.seed());
-    DatasetSpec ds = Datasets.spec(c.dataset());
+    DataOptions training = o.data().forTraining();
+    DatasetSpec ds = Datasets.spec(c.dataset(), training);
     ModelSpec spec = new ModelSpec(c.model(), ds.channels(), ds.height(), ds.classes().size(), c.stem());
-    Architecture arch = Architecture.of(spec, Map.of(), Preprocessing.of(ds.normalization()),
-        c.dataset(), ds.classes());
+    Architecture arch = Architecture.of(spec, Map.of(), Preprocessing.of(ds.normalization())
+        .withResize(Datasets.isFolder(c.dataset()) ? training.folder().resize() : null), c.dataset(), ds.classes());
     step(o, "load " + ds.title());
     ImageSet train = StudyData.load(arch, c.dataset(), Split.TRAIN, o.data(), prov);
     ImageSet test = StudyData.load(arch, c.dataset(), Split.TEST, o.data(), null);
     EvalSet eval = StudyData.evalSet(arch, test, c.evalSamples(), c.seed());
-    DataSource source = Datasets.locate(c.dataset(), new DataOptions(o.data().dataDir(), LabelKind.FINE, false, o.data().locations()));
+    DataSource source = Datasets.locate(c.dataset(), arch.dataOptions(o.data().at(o.data().dataDir())));
     clock.lap("load");
     o.log().println("  evaluation set: " + eval.subset());
     Provenance.start(o.command(), o.arguments()).configuration(c).seed(c.seed()).writeTo(mkdirs(o.out()), Map.of("status", "running"));
 
     step(o, "model");
-    TrainedModel.Result model = TrainedModel.obtain(c, arch, train, eval, Datasets.files(source), o.cache(), o.out(), o.progress(), o.log(),
+    TrainedModel.Result model = TrainedModel.obtain(c, arch, train, eval, Datasets.digests(c.dataset(), arch.dataOptions(o.data())), o.cache(), o.out(), o.progress(), o.log(),
         o.arguments());
     clock.lap("model");
     prov.input("model/" + Checkpoints.WEIGHTS, model.checkpoint().resolve(Checkpoints.WEIGHTS));

@@ -39,10 +39,10 @@ final class TrainedModel {
   /** The checkpoint in {@code out/model}, and whether it came from the cache. */
   record Result(Path checkpoint, boolean cached, String key, double seconds) {}
 
-  static Result obtain(StudyConfig c, Architecture arch, ImageSet train, EvalSet eval, List<Path> dataFiles, Path cache, Path out,
+  static Result obtain(StudyConfig c, Architecture arch, ImageSet train, EvalSet eval, Map<String, String> dataDigests, Path cache, Path out,
       boolean progress, PrintStream log, List<String> arguments) {
     long t0 = System.nanoTime();
-    String key = key(c, arch, dataFiles);
+    String key = key(c, arch, dataDigests);
     Path cached = cache.resolve("models").resolve(key);
     Path target = out.resolve("model");
     boolean hit = Files.isRegularFile(cached.resolve(Checkpoints.WEIGHTS));
@@ -88,14 +88,12 @@ final class TrainedModel {
     return b.toString();
   }
 
-  static String key(StudyConfig c, Architecture arch, List<Path> dataFiles) {
+  static String key(StudyConfig c, Architecture arch, Map<String, String> dataDigests) {
     Map<String, Object> k = new LinkedHashMap<>();
     k.put("architecture", arch);
     k.put("recipe", c.train());
     List<String> data = new ArrayList<>();
-    for (Path f : dataFiles) {
-      data.add(f.getFileName() + ":" + Hashing.sha256(f));
-    }
+    dataDigests.forEach((file, sha) -> data.add(file + ":" + sha));
     k.put("data", data);
     return Hashing.sha256(Json.write(k).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
   }

@@ -1,0 +1,163 @@
+package dev.convcut.data.folder;
+
+import dev.convcut.data.Augmentation;
+import dev.convcut.data.DatasetSpec;
+import dev.convcut.data.DatasetStats;
+import dev.convcut.data.ImageSet;
+import dev.convcut.data.Normalization;
+import dev.convcut.data.Split;
+import dev.convcut.io.Progress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A folder of class folders as a dataset: its classes and splits ({@link FolderSplits}), each
+ * split decoded and preprocessed into memory ({@link #load}, cached on disk), and the training
+ * split streamed with random resized crops ({@link #trainBatches}). Its {@link DatasetSpec} has
+ * the crop as image size, ImageNet's normalization for RGB and the measured one for grayscale.
+ */
+public final class ImageFolderDataset {
+  /** The dataset's name on the command line. */
+  public static final String NAME = "imagefolder";
+
+  /** ImageNet's per-channel mean and std, torchvision's constants for its pretrained models. */
+  public static final Normalization IMAGENET = new Normalization(new double[] {0.485, 0.456, 0.406}, new double[] {0.229, 0.224, 0.225});
+
+  /** Images the grayscale normalization is measured on, at most. */
+  static final int MEASURED_IMAGES = 5000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImageFolderDataset.class);
+  private static final Map<String, ImageFolderDataset> OPEN = new ConcurrentHashMap<>();
+
+  private final Path root;
+  private final FolderOptions options;
+  private final FolderSplits splits;
+  private final Path cacheDir;
+  private final Map<Split, DecodedSplit> loaded = new ConcurrentHashMap<>();
+  private volatile Normalization measured;
+
+  private ImageFolderDataset(Path root, FolderOptions options, Path cacheDir) {
+    this.root = root;
+    this.options = options;
+    this.cacheDir = cacheDir;
+    this.splits = FolderSplits.of(root, options);
+  }
+
+  /**
+   * The dataset at {@code root} under {@code options}, listed once per process and options;
+   * {@code cacheDir} holds the preprocessed splits.
+   */
+  public static ImageFolderDataset open(Path root, FolderOptions options, Path cacheDir) {
+    Path abs = root.toAbsolutePath().normalize();
+    return OPEN.computeIfAbsent(abs + "\n" + options + "\n" + cacheDir, k -> new ImageFolderDataset(abs, options, cacheDir));
+  }
+
+  /** A new, unshared instance: lists the folder again and keeps nothing decoded (for tests and long-lived processes). */
+  public static ImageFolderDataset fresh(Path root, FolderOptions options, Path cacheDir) {
+    return new ImageFolderDataset(root.toAbsolutePath().normalize(), options, cacheDir);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public FolderOptions options() {
+    return options;
+  }
+
+  /** How the splits were found, e.g. {@code train/ and val/}. */
+  public String layout() {
+    return splits.layout();
+  }
+
+  public List<String> classes() {
+    return splits.train().classes();
+  }
+
+  /** The images of {@code split} in torchvision's order. */
+  public FolderListing listing(Split split) {
+    return split == Split.TRAIN ? splits.train() : splits.test();
+  }
+
+  /**
+   * The SHA-256 of both splits' listings: every image's path, size, modification time and class.
+   * Equal digests, the same images (as far as sizes and times tell): run records and the study's
+   * model cache identify the data by it, since hashing every image's content would read them all.
+   */
+  public String digest() {
+    return dev.convcut.io.Hashing.sha256((layout() + "\ntrain\n" + FolderCache.describe(splits.train()) + "test\n"
+        + FolderCache.describe(splits.test())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** What training and evaluation need to know: shape, classes, normalization, augmentation, counts. */
+  public DatasetSpec spec() {
+    Normalization n = options.channels() == 3 ? IMAGENET : measuredNormalization();
+    String source = options.channels() == 3 ? "ImageNet's mean and std (torchvision's constants)"
+        : "mean and std of up to " + MEASURED_IMAGES + " preprocessed training images, measured";
+    return new DatasetSpec(NAME, "image folder " + root, options.channels(), options.crop(), options.crop(), classes(), List.of(),
+        n, source, Augmentation.RESIZED_CROP_AND_FLIP, splits.train().samples().size(), splits.test().samples().size());
+  }
+
+  /** {@code split} decoded and preprocessed with the evaluation transform; from the cache when it is there. */
+  public ImageSet load(Split split) {
+    return decoded(split, null).images();
+  }
+
+  /** {@code split} with the original image sizes and the images left out; drawing {@code progress} while it decodes. */
+  public DecodedSplit decoded(Split split, Progress progress) {
+    DecodedSplit d = loaded.get(split);
+    if (d != null) {
+      return d;
+    }
+    FolderListing listing = listing(split);
+    Path file = cacheDir == null || !options.cache() ? null : cacheDir.resolve(FolderCache.key(split.id(), listing, options) + ".bin");
+    Optional<DecodedSplit> hit = file == null ? Optional.empty() : FolderCache.read(file, NAME, split.id(), classes());
+    if (hit.isPresent()) {
+      d = hit.get();
+    } else {
+      long start = System.nanoTime();
+      d = FolderDecoder.decode(NAME, split.id(), listing, options, progress);
+      LOG.info("decoded {} {} images of {} in {} s", listing.samples().size(), split.id(), root,
+          String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+      if (file != null) {
+        FolderCache.write(file, d);
+      }
+    }
+    if (!d.skipped().isEmpty()) {
+      LOG.warn("left out {} unreadable {} image(s) of {}: {}", d.skipped().size(), split.id(), root,
+          String.join("; ", d.skipped().subList(0, Math.min(10, d.skipped().size()))));
+    }
+    loaded.put(split, d);
+    return d;
+  }
+
+  /**
+   * The training split streamed with random resized crops and flips, normalized with {@code n};
+   * its first {@code limit} images only when limit is positive.
+   */
+  public FolderTrainBatches trainBatches(Normalization n, int limit) {
+    List<Sample> all = splits.train().samples();
+    return new FolderTrainBatches(limit > 0 && limit < all.size() ? all.subList(0, limit) : all, options, n);
+  }
+
+  /** Per-channel mean and std of up to {@link #MEASURED_IMAGES} preprocessed training images. */
+  private Normalization measuredNormalization() {
+    if (measured == null) {
+      List<Sample> all = splits.train().samples();
+      int n = Math.min(all.size(), MEASURED_IMAGES);
+      // Evenly spaced through torchvision's class-by-class order, so every class counts.
+      List<Sample> some = java.util.stream.IntStream.range(0, n).mapToObj(i -> all.get((int) ((long) i * all.size() / n))).toList();
+      FolderListing sample = new FolderListing(root, classes(), some);
+      DatasetStats stats = DatasetStats.of(FolderDecoder.decode(NAME, "train", sample, options, null).images());
+      double[] mean = stats.mean().stream().mapToDouble(Double::doubleValue).toArray();
+      double[] std = stats.std().stream().mapToDouble(v -> Math.max(v, 1e-3)).toArray();
+      measured = new Normalization(mean, std);
+    }
+    return measured;
+  }
+}
