@@ -22,6 +22,11 @@ public record EvalTransform(int resize, int crop) {
     if (resize > 0) {
       int[] size = resizedSize(in.height(), in.width(), resize);
       if (size[0] != in.height() || size[1] != in.width()) {
+        if (crop <= size[0] && crop <= size[1]) {
+          // Only the centre window of the resized image is kept: compute just that.
+          return Resample.resizeWindow(in, size[0], size[1], (int) Math.rint((size[0] - crop) / 2.0),
+              (int) Math.rint((size[1] - crop) / 2.0), crop, crop);
+        }
         r = Resample.resize(in, size[0], size[1]);
       }
     }

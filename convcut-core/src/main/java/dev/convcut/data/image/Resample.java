@@ -36,22 +36,47 @@ public final class Resample {
     if (x0 == (int) x0 && y0 == (int) y0 && x1 - x0 == outWidth && y1 - y0 == outHeight) {
       return crop(in, (int) y0, (int) x0, outHeight, outWidth);
     }
+    return window(in, x0, y0, x1, y1, outHeight, outWidth, 0, 0, outHeight, outWidth);
+  }
+
+  /**
+   * The window [top, top + height) x [left, left + width) of the whole image resized to
+   * outHeight x outWidth, computed alone: {@code crop(resize(in, outHeight, outWidth), ...)} bit
+   * for bit (each output pixel depends only on its own weights), at the cost of the window's
+   * pixels and the rows they read. A centre crop after a resize needs no more.
+   */
+  public static Raster resizeWindow(Raster in, int outHeight, int outWidth, int top, int left, int height, int width) {
+    if (top < 0 || left < 0 || height < 1 || width < 1 || top + height > outHeight || left + width > outWidth) {
+      throw new IllegalArgumentException("window " + height + "x" + width + " at (" + top + ", " + left + ") must lie inside the "
+          + outHeight + "x" + outWidth + " output");
+    }
+    if (outHeight == in.height() && outWidth == in.width()) {
+      return crop(in, top, left, height, width);
+    }
+    return window(in, 0, 0, in.width(), in.height(), outHeight, outWidth, top, left, height, width);
+  }
+
+  private static Raster window(Raster in, float x0, float y0, float x1, float y1, int outHeight, int outWidth, int top, int left,
+      int height, int width) {
     boolean horizontal = outWidth != in.width() || x0 != 0 || x1 != outWidth;
     boolean vertical = outHeight != in.height() || y0 != 0 || y1 != outHeight;
     Coefficients cx = Coefficients.of(in.width(), x0, x1, outWidth);
     Coefficients cy = Coefficients.of(in.height(), y0, y1, outHeight);
-    Raster out = in;
-    int rowShift = 0;
-    if (horizontal) {
-      int firstRow = cy.first()[0];
-      int lastRow = cy.first()[outHeight - 1] + cy.count()[outHeight - 1];
-      out = horizontal(in, cx, firstRow, lastRow - firstRow, outWidth);
-      rowShift = firstRow;
+    if (!horizontal && !vertical) {
+      return crop(in, top, left, height, width);
     }
-    if (vertical) {
-      out = vertical(out, cy, rowShift, outHeight);
+    // The intermediate holds 8-bit values (clipped, as Pillow's) in ints, so the vertical pass vectorizes.
+    int firstRow = vertical ? cy.first()[top] : top;
+    int rows = vertical ? cy.first()[top + height - 1] + cy.count()[top + height - 1] - firstRow : height;
+    int[] mid = horizontal ? horizontal(in, cx, firstRow, rows, left, width) : widen(in, firstRow, rows, left, width);
+    if (!vertical) {
+      byte[] out = new byte[mid.length];
+      for (int i = 0; i < mid.length; i++) {
+        out[i] = (byte) mid[i];
+      }
+      return new Raster(in.channels(), height, width, out);
     }
-    return out == in ? new Raster(in.channels(), in.height(), in.width(), in.pixels().clone()) : out;
+    return new Raster(in.channels(), height, width, vertical(mid, in.channels(), rows, width, cy, firstRow, top, height));
   }
 
   /** Rows [top, top + height) and columns [left, left + width) of the image. */
@@ -66,52 +91,90 @@ public final class Resample {
     return new Raster(in.channels(), height, width, out);
   }
 
-  private static Raster horizontal(Raster in, Coefficients k, int firstRow, int rows, int outWidth) {
+  /**
+   * Output columns [from, from + outWidth) of rows [firstRow, firstRow + rows), channel by
+   * channel: the needed columns are transposed into ints first, so each output column is a sum of
+   * whole source columns (a loop the JIT vectorizes); the sums are Pillow's, term for term.
+   */
+  private static int[] horizontal(Raster in, Coefficients k, int firstRow, int rows, int from, int outWidth) {
     byte[] src = in.pixels();
-    byte[] out = new byte[in.channels() * rows * outWidth];
     int[] w = k.weights();
+    int[] first = k.first();
+    int[] count = k.count();
+    int size = k.size();
+    int x0 = first[from];
+    int x1 = x0;
+    for (int j = 0; j < outWidth; j++) {
+      x1 = Math.max(x1, first[from + j] + count[from + j]);
+    }
+    int[] out = new int[in.channels() * rows * outWidth];
+    int[] columns = new int[Math.max(1, (x1 - x0) * rows)];
+    int[] sums = new int[rows];
     for (int c = 0; c < in.channels(); c++) {
       for (int y = 0; y < rows; y++) {
         int row = (c * in.height() + firstRow + y) * in.width();
-        int o = (c * rows + y) * outWidth;
-        for (int xx = 0; xx < outWidth; xx++) {
-          int s = row + k.first()[xx];
-          int kw = xx * k.size();
-          int sum = 1 << (Coefficients.PRECISION_BITS - 1);
-          for (int x = 0, n = k.count()[xx]; x < n; x++) {
-            sum += (src[s + x] & 0xFF) * w[kw + x];
+        for (int x = x0; x < x1; x++) {
+          columns[(x - x0) * rows + y] = src[row + x] & 0xFF;
+        }
+      }
+      int plane = c * rows * outWidth;
+      for (int j = 0; j < outWidth; j++) {
+        int xx = from + j;
+        java.util.Arrays.fill(sums, 1 << (Coefficients.PRECISION_BITS - 1));
+        for (int t = 0, n = count[xx]; t < n; t++) {
+          int base = (first[xx] + t - x0) * rows;
+          int weight = w[xx * size + t];
+          for (int y = 0; y < rows; y++) {
+            sums[y] += columns[base + y] * weight;
           }
-          out[o + xx] = (byte) Coefficients.clip8(sum);
+        }
+        for (int y = 0; y < rows; y++) {
+          out[plane + y * outWidth + j] = Coefficients.clip8(sums[y]);
         }
       }
     }
-    return new Raster(in.channels(), rows, outWidth, out);
+    return out;
   }
 
-  private static Raster vertical(Raster in, Coefficients k, int rowShift, int outHeight) {
-    byte[] src = in.pixels();
-    int width = in.width();
-    byte[] out = new byte[in.channels() * outHeight * width];
+  /** Rows [firstRow, firstRow + rows) and columns [left, left + width) as ints, for a vertical pass alone. */
+  private static int[] widen(Raster in, int firstRow, int rows, int left, int width) {
+    int[] out = new int[in.channels() * rows * width];
+    for (int c = 0; c < in.channels(); c++) {
+      for (int y = 0; y < rows; y++) {
+        int s = (c * in.height() + firstRow + y) * in.width() + left;
+        int o = (c * rows + y) * width;
+        for (int x = 0; x < width; x++) {
+          out[o + x] = in.pixels()[s + x] & 0xFF;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Output rows [from, from + outHeight) of {@code mid} (rows x width per channel; its row 0 is the source's row {@code rowShift}). */
+  private static byte[] vertical(int[] mid, int channels, int rows, int width, Coefficients k, int rowShift, int from, int outHeight) {
+    byte[] out = new byte[channels * outHeight * width];
     int[] w = k.weights();
     int[] sums = new int[width];
-    for (int c = 0; c < in.channels(); c++) {
-      for (int yy = 0; yy < outHeight; yy++) {
+    for (int c = 0; c < channels; c++) {
+      for (int i = 0; i < outHeight; i++) {
+        int yy = from + i;
         java.util.Arrays.fill(sums, 1 << (Coefficients.PRECISION_BITS - 1));
         int kw = yy * k.size();
         int top = k.first()[yy] - rowShift;
         for (int y = 0, n = k.count()[yy]; y < n; y++) {
-          int row = (c * in.height() + top + y) * width;
+          int row = (c * rows + top + y) * width;
           int weight = w[kw + y];
           for (int x = 0; x < width; x++) {
-            sums[x] += (src[row + x] & 0xFF) * weight;
+            sums[x] += mid[row + x] * weight;
           }
         }
-        int o = (c * outHeight + yy) * width;
+        int o = (c * outHeight + i) * width;
         for (int x = 0; x < width; x++) {
           out[o + x] = (byte) Coefficients.clip8(sums[x]);
         }
       }
     }
-    return new Raster(in.channels(), outHeight, width, out);
+    return out;
   }
 }

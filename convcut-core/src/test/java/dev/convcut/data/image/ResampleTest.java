@@ -54,6 +54,26 @@ class ResampleTest {
   }
 
   @Test
+  void aWindowOfTheResizedImageIsThoseResizedPixelsExactly() {
+    SplittableRandom r = new SplittableRandom(5);
+    for (int trial = 0; trial < 60; trial++) {
+      int channels = trial % 2 == 0 ? 3 : 1;
+      Raster in = random(channels, 1 + r.nextInt(60), 1 + r.nextInt(60), trial);
+      int oh = 1 + r.nextInt(70);
+      int ow = 1 + r.nextInt(70);
+      int h = 1 + r.nextInt(oh);
+      int w = 1 + r.nextInt(ow);
+      int top = r.nextInt(oh - h + 1);
+      int left = r.nextInt(ow - w + 1);
+      Raster whole = Resample.resize(in, oh, ow);
+      Raster window = Resample.resizeWindow(in, oh, ow, top, left, h, w);
+      assertThat(window.samePixels(Resample.crop(whole, top, left, h, w)))
+          .as("%dx%dx%d -> %dx%d, window %dx%d at (%d, %d)", channels, in.height(), in.width(), oh, ow, h, w, top, left).isTrue();
+    }
+    assertThatThrownBy(() -> Resample.resizeWindow(random(1, 4, 4, 1), 8, 8, 4, 0, 5, 8)).hasMessageContaining("must lie inside");
+  }
+
+  @Test
   void sameSizeWithoutBoxReturnsTheImage() {
     Raster in = random(3, 5, 7, 1);
     assertThat(Resample.resize(in, 5, 7).samePixels(in)).isTrue();
