@@ -100,6 +100,42 @@ class ImageFolderCommandTest {
   }
 
   @Test
+  void aCheckpointWhoseClassesSortOtherwiseIsRefusedAndABadImageIsNamed() throws Exception {
+    try (IsolatedData iso = new IsolatedData(tmp.resolve("home-order"), null, null)) {
+      Path ck = tmp.resolve("ck-order");
+      CliRun train = CliRun.of("train", "--model", "cnn4", "--dataset", "imagefolder", "--data-dir", folder.toString(), "--resize", "32",
+          "--crop", "28", "--epochs", "1", "--batch-size", "16", "--limit", "32", "--threads", "2", "--out", ck.toString());
+      assertThat(train.code()).as(train.err()).isZero();
+      Path renamed = tmp.resolve("renamed");
+      for (String split : new String[] {"train", "val"}) {
+        copyTree(folder.resolve(split).resolve("bright"), renamed.resolve(split).resolve("z-bright"));
+        copyTree(folder.resolve(split).resolve("dark"), renamed.resolve(split).resolve("a-dark"));
+      }
+      CliRun eval = CliRun.of("eval", "--checkpoint", ck.toString(), "--data-dir", renamed.toString());
+      assertThat(eval.code()).isEqualTo(1);
+      assertThat(eval.err()).contains("[a-dark, z-bright]").contains("[bright, dark]");
+
+      Files.writeString(renamed.resolve("val/a-dark/broken.png"), "not a png");
+      CliRun bad = CliRun.of("data", "info", "--dataset", "imagefolder", "--data-dir", renamed.toString(), "--crop", "28");
+      assertThat(bad.code()).isEqualTo(1);
+      assertThat(bad.err()).contains("broken.png").contains("not an image");
+      CliRun skipped = CliRun.of("data", "info", "--dataset", "imagefolder", "--data-dir", renamed.toString(), "--crop", "28",
+          "--skip-bad");
+      assertThat(skipped.code()).as(skipped.err()).isZero();
+      assertThat(skipped.out()).contains("1 unreadable test image(s) left out").contains("broken.png");
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws Exception {
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, to.resolve(f.getFileName()));
+      }
+    }
+  }
+
+  @Test
   void theFolderIsRequiredAndAMissingOneIsNamed() {
     try (IsolatedData iso = new IsolatedData(tmp.resolve("home-bad"), null, null)) {
       CliRun none = CliRun.of("data", "info", "--dataset", "imagefolder");

@@ -53,6 +53,19 @@ public record Architecture(String format, String model, int channels, int size, 
     return given.forInput(channels, size, preprocessing.resize());
   }
 
+  /**
+   * Refuses an image folder whose classes are not this checkpoint's in the same order: its labels
+   * come from the folder names in sorted order, so another order would score every image against
+   * the wrong class. Checkpoints that record no class names accept any.
+   */
+  public void checkFolderClasses(List<String> folderClasses, String folder) {
+    if (!classNames.isEmpty() && !classNames.equals(folderClasses)) {
+      throw new dev.convcut.ConvcutException(folder + " has the classes " + folderClasses + " (sorted folder names), but the"
+          + " checkpoint's network predicts " + classNames + " in that order; name the class folders so that they sort in the"
+          + " checkpoint's order");
+    }
+  }
+
   @JsonIgnore
   public ModelSpec spec() {
     return new ModelSpec(model, channels, size, classes, stem);

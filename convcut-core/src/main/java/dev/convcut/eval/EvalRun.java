@@ -39,6 +39,9 @@ public final class EvalRun {
     }
     data = arch.dataOptions(data);
     ImageSet set = ImageSets.first(Datasets.load(name, split, data), limit);
+    if (Datasets.isFolder(name)) {
+      arch.checkFolderClasses(set.classes(), String.valueOf(data.dataDir()));
+    }
     if (set.classes().size() != arch.classes()) {
       throw new UsageException(name + " has " + set.classes().size() + " classes but " + checkpoint + " predicts " + arch.classes());
     }

@@ -36,6 +36,9 @@ public final class StudyData {
     DataSource source = Datasets.locate(dataset, o);
     DataOptions here = o.at(source.path());
     ImageSet set = Datasets.load(dataset, split, here);
+    if (Datasets.isFolder(dataset)) {
+      arch.checkFolderClasses(set.classes(), source.path().toString());
+    }
     if (set.channels() != arch.channels() || set.height() != arch.size() || set.width() != arch.size()
         || set.classes().size() != arch.classes()) {
       throw new UsageException(dataset + " images are " + set.channels() + "x" + set.height() + "x" + set.width() + " in "

@@ -76,6 +76,9 @@ public final class CompressRun {
       DataOptions data = arch.dataOptions(req.data());
       DatasetSpec ds = Datasets.spec(dataset, data);
       checkFits(dense.spec(), ds, dataset);
+      if (Datasets.isFolder(dataset)) {
+        arch.checkFolderClasses(ds.classes(), String.valueOf(data.dataDir()));
+      }
       List<String> layers = LayerSelection.resolve(dense, req.layers());
       // Manual mode decomposes before any data is read, so a bad rank fails fast.
       List<FactorizedLayer> manual = req.manual() != null ? factorize(dense, sameForAll(layers, req.manual()))

@@ -49,15 +49,50 @@ public final class ImageFolderDataset {
   }
 
   /**
-   * The dataset at {@code root} under {@code options}, listed once per process and options;
-   * {@code cacheDir} holds the preprocessed splits.
+   * The dataset at {@code root} under {@code options}; {@code cacheDir} holds the preprocessed
+   * splits. A process lists a folder once and reuses the listing while the modification times of
+   * the folder, its split folders and their class folders stay the same (a file added, removed
+   * or renamed changes its folder's time); a file rewritten in place is seen by the next process
+   * (the disk cache is keyed by every file's size and time).
    */
   public static ImageFolderDataset open(Path root, FolderOptions options, Path cacheDir) {
     Path abs = root.toAbsolutePath().normalize();
-    return OPEN.computeIfAbsent(abs + "\n" + options + "\n" + cacheDir, k -> new ImageFolderDataset(abs, options, cacheDir));
+    String key = abs + "\n" + options + "\n" + cacheDir + "\n" + folderTimes(abs);
+    OPEN.keySet().removeIf(k -> k.startsWith(abs + "\n") && !k.equals(key));
+    return OPEN.computeIfAbsent(key, k -> new ImageFolderDataset(abs, options, cacheDir));
   }
 
-  /** A new, unshared instance: lists the folder again and keeps nothing decoded (for tests and long-lived processes). */
+  /** The modification times (ns) of {@code root}, its sub-folders, and the sub-folders of its split folders. */
+  private static String folderTimes(Path root) {
+    StringBuilder times = new StringBuilder();
+    List<Path> folders = new java.util.ArrayList<>(List.of(root));
+    for (Path d : subFolders(root)) {
+      folders.add(d);
+      String name = d.getFileName().toString();
+      if (name.equals("train") || name.equals("val") || name.equals("test")) {
+        folders.addAll(subFolders(d));
+      }
+    }
+    for (Path d : folders) {
+      try {
+        times.append(d).append('=').append(java.nio.file.Files.getLastModifiedTime(d).to(java.util.concurrent.TimeUnit.NANOSECONDS))
+            .append(';');
+      } catch (java.io.IOException e) {
+        times.append(d).append("=?;");
+      }
+    }
+    return times.toString();
+  }
+
+  private static List<Path> subFolders(Path dir) {
+    try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+      return entries.filter(java.nio.file.Files::isDirectory).sorted().toList();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return List.of();
+    }
+  }
+
+  /** A new, unshared instance: lists the folder again and keeps nothing decoded (benchmarks, tests). */
   public static ImageFolderDataset fresh(Path root, FolderOptions options, Path cacheDir) {
     return new ImageFolderDataset(root.toAbsolutePath().normalize(), options, cacheDir);
   }
