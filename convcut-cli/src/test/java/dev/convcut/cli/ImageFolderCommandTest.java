@@ -126,6 +126,32 @@ class ImageFolderCommandTest {
     }
   }
 
+  @Test
+  void theWholeStudyRunsOnAFolderAndItsModelCacheKnowsTheFolder() throws Exception {
+    String config = """
+        {"name": "folder", "description": "a toy study on an image folder", "model": "cnn4", "stem": "cifar", "dataset": "imagefolder",
+         "train": {"epochs": 2, "batchSize": 16, "optimizer": "adam", "lr": 0.003, "momentum": 0.9, "weightDecay": 0.0,
+                   "schedule": "constant", "labelSmoothing": 0.0, "augment": true, "trainImages": 0, "seed": 1},
+         "evalSamples": 0, "seed": 5, "batchSize": 32,
+         "sweep": {"layers": ["features.0", "features.8"], "cuts": "o|ihw", "levels": "keep0.5,rank1"},
+         "global": {"layers": [], "cuts": "o|ihw", "levels": "keep0.5,rank1"},
+         "retrain": {"epochs": 1, "batchSize": 16, "optimizer": "sgd", "lr": 0.01, "momentum": 0.9, "weightDecay": 0.0,
+                     "schedule": "constant", "labelSmoothing": 0.0, "augment": true, "trainImages": 0, "seed": 2},
+         "projected": false, "tolerance": 0.5, "expectedMinutes": "under one"}
+        """;
+    Path json = Files.writeString(tmp.resolve("folder-study.json"), config);
+    try (IsolatedData iso = new IsolatedData(tmp.resolve("home-study"), null, null)) {
+      Path out = tmp.resolve("study");
+      CliRun r = CliRun.of("study", "--config", json.toString(), "--out", out.toString(), "--data-dir", folder.toString(), "--crop",
+          "28", "--resize", "32", "--cache", tmp.resolve("study-cache").toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).contains("Findings from the measured numbers");
+      assertThat(out.resolve("sweep/sweep.csv")).exists();
+      assertThat(Files.readString(out.resolve("model/architecture.json"))).contains("\"resize\" : 32");
+      assertThat(Files.readString(out.resolve("run.json"))).contains("data/imagefolder/listing");
+    }
+  }
+
   private static void copyTree(Path from, Path to) throws Exception {
     Files.createDirectories(to);
     try (var files = Files.list(from)) {
