@@ -20,20 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EvalTransformTest {
   @TempDir static Path folder;
-  static JsonNode manifest;
-
-  /** Made on first use, so that without python only the tests that need it are skipped. */
-  static synchronized JsonNode manifest() throws Exception {
-    if (manifest == null) {
-      manifest = PythonFixtures.generate(folder, "eval");
-    }
-    return manifest;
-  }
 
   static Stream<JsonNode> cases() throws Exception {
-    List<JsonNode> out = new ArrayList<>();
-    manifest().forEach(out::add);
-    return out.stream();
+    return PythonFixtures.cases(folder, "eval");
   }
 
   @ParameterizedTest(name = "{0}")

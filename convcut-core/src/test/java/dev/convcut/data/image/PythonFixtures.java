@@ -26,6 +26,23 @@ final class PythonFixtures {
     return new ObjectMapper().readTree(folder.resolve("manifest.json").toFile());
   }
 
+  private static final java.util.Map<String, JsonNode> MANIFESTS = new java.util.HashMap<>();
+
+  /**
+   * The cases of the script's {@code command}, made into {@code folder} on first use (so that
+   * without python only the tests that need them are skipped) and kept for the other tests.
+   */
+  static synchronized java.util.stream.Stream<JsonNode> cases(Path folder, String command) throws Exception {
+    JsonNode manifest = MANIFESTS.get(folder + "\n" + command);
+    if (manifest == null) {
+      manifest = generate(folder, command);
+      MANIFESTS.put(folder + "\n" + command, manifest);
+    }
+    List<JsonNode> out = new ArrayList<>();
+    manifest.forEach(out::add);
+    return out.stream();
+  }
+
   static Raster raster(Path folder, String file, int channels, int height, int width) throws IOException {
     return new Raster(channels, height, width, Files.readAllBytes(folder.resolve(file)));
   }

@@ -21,20 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ResampleTest {
   @TempDir static Path folder;
-  static JsonNode manifest;
-
-  /** Made on first use, so that without python only the tests that need it are skipped. */
-  static synchronized JsonNode manifest() throws Exception {
-    if (manifest == null) {
-      manifest = PythonFixtures.generate(folder, "resample");
-    }
-    return manifest;
-  }
 
   static Stream<JsonNode> cases() throws Exception {
-    List<JsonNode> out = new ArrayList<>();
-    manifest().forEach(out::add);
-    return out.stream();
+    return PythonFixtures.cases(folder, "resample");
   }
 
   @ParameterizedTest(name = "{0}")
