@@ -43,7 +43,9 @@ public final class ImageFolderDataset {
 
   private ImageFolderDataset(Path root, FolderOptions options, Path cacheDir) {
     this.root = root;
-    this.options = options;
+    // "The default resize" resolves here, so every split is decoded with a definite transform.
+    this.options = options.resize() >= 0 ? options
+        : options.withTransform(options.trainingResize(), options.crop(), options.channels());
     this.cacheDir = cacheDir;
     this.splits = FolderSplits.of(root, options);
   }
