@@ -4,6 +4,7 @@ import dev.convcut.UsageException;
 import dev.convcut.data.DataOptions;
 import dev.convcut.data.LabelKind;
 import dev.convcut.data.Split;
+import dev.convcut.io.OutputPlace;
 import dev.convcut.tensor.Level;
 import dev.convcut.tensorize.CompressPlan;
 import dev.convcut.tensorize.CompressRequest;
@@ -169,6 +170,7 @@ public final class CompressCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CompressRequest req = request();
+    OutputPlace.check(out);
     CompressionReport report = CompressRun.run(req);
     PrintWriter o = spec.commandLine().getOut();
     o.print(report.table());

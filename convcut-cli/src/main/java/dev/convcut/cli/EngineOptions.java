@@ -14,8 +14,19 @@ public final class EngineOptions {
       description = "Where to run: cpu, gpu (the first CUDA device) or auto (a GPU when libtorch sees one). Default: ${DEFAULT-VALUE}.")
   String device = "auto";
 
+  /** Refuses bad values before any data is read: a negative thread count, an unknown device. */
+  public void validate() {
+    if (threads < 0) {
+      throw new IllegalArgumentException("--threads must be a positive number, or 0 for all cores; got " + threads);
+    }
+    if (!device.equals("cpu") && !device.equals("gpu") && !device.equals("auto")) {
+      throw new IllegalArgumentException("--device must be cpu, gpu or auto, got '" + device + "'");
+    }
+  }
+
   /** Starts the engine with these settings and returns the device to run on. */
   public Device start() {
+    validate();
     Engine engine = Torch.configure(threads);
     switch (device) {
       case "cpu":

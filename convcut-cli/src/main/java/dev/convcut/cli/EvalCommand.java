@@ -58,6 +58,14 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Split.parse(split);
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("--batch-size must be ≥ 1, got " + batchSize);
+    }
+    if (limit < 0) {
+      throw new IllegalArgumentException("--limit must be ≥ 0 (0 = the whole split), got " + limit);
+    }
+    engine.validate();
     if (out == null) {
       return write();
     }

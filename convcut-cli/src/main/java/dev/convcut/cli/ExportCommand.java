@@ -5,6 +5,7 @@ import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.checkpoint.WeightFormat;
 import dev.convcut.interop.WeightExport;
+import dev.convcut.io.OutputPlace;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +36,7 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     WeightFormat f = format == null ? WeightFormat.ofFile(out) : WeightFormat.parse(format);
+    OutputPlace.check(out);
     EngineOptions.startQuietly();
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(checkpoint, manager)) {
       int n = WeightExport.export(ck, f, out, force).size();

@@ -6,6 +6,7 @@ import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.data.ImageSet;
 import dev.convcut.data.Split;
 import dev.convcut.io.Hashing;
+import dev.convcut.io.OutputPlace;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.study.AppliedTruncation;
 import dev.convcut.study.EvalSet;
@@ -92,8 +93,17 @@ final class RetrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    engine.start();
+    if (optimizer.equals("adam") && spec.commandLine().getParseResult().hasMatchedOption("--momentum")) {
+      throw new IllegalArgumentException("--momentum applies to SGD; with --optimizer adam it would be ignored");
+    }
+    data.validate();
+    engine.validate();
     String name = label != null ? label : projected ? "projected" : "dense";
+    // Every setting is checked here, before any data is read; augmentation depends on the dataset and is set below.
+    new RetrainSettings(name, new Recipe(epochs, trainBatch, optimizer, lr, momentum, weightDecay, "constant", 0, false,
+        trainImages, data.seed), projected, tolerance, out, force, true);
+    OutputPlace.check(out);
+    engine.start();
     Provenance prov = Provenance.start("retrain", spec.commandLine().getParseResult().originalArgs())
         .seed(data.seed).input("checkpoint/" + Checkpoints.WEIGHTS, checkpoint.resolve(Checkpoints.WEIGHTS));
     PrintWriter stdout = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package dev.convcut.cli;
 import ai.djl.ndarray.NDManager;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
+import dev.convcut.io.OutputPlace;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.study.SpectrumRun;
 import dev.convcut.study.SpectrumSummary;
@@ -35,6 +36,7 @@ final class SpectrumCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputPlace.check(out);
     EngineOptions.startQuietly();
     Provenance prov = Provenance.start("spectrum", spec.commandLine().getParseResult().originalArgs())
         .input("checkpoint/" + Checkpoints.WEIGHTS, checkpoint.resolve(Checkpoints.WEIGHTS));

@@ -26,6 +26,16 @@ public final class StudyDataOptions {
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "256", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
+  /** Refuses bad values before any data is read (an --eval-samples above the split's size is refused once it is read). */
+  public void validate() {
+    if (evalSamples < 0) {
+      throw new IllegalArgumentException("--eval-samples must be ≥ 0 (0 = the whole test split), got " + evalSamples);
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("--batch-size must be ≥ 1, got " + batchSize);
+    }
+  }
+
   public DataOptions toDataOptions() {
     return location.toDataOptions();
   }

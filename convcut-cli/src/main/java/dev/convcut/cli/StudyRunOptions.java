@@ -1,5 +1,6 @@
 package dev.convcut.cli;
 
+import dev.convcut.io.OutputPlace;
 import dev.convcut.report.analysis.Summary;
 import dev.convcut.study.pipeline.StudyConfig;
 import dev.convcut.study.pipeline.StudyPipeline;
@@ -21,6 +22,8 @@ public final class StudyRunOptions {
 
   /** Runs the study and prints the findings, the report's path and the time of each step to {@code stdout}. */
   int run(StudyConfig config, Path out, PrintWriter stdout, List<String> arguments, String command, EngineOptions engine) {
+    engine.validate();
+    OutputPlace.check(out);
     engine.start();
     Path cacheDir = cache != null ? cache : Path.of(System.getProperty("user.home"), ".convcut", "cache");
     PrintStream log = System.err;

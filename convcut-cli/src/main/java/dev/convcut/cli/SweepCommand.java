@@ -6,6 +6,7 @@ import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.data.ImageSet;
 import dev.convcut.data.Split;
 import dev.convcut.io.Hashing;
+import dev.convcut.io.OutputPlace;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.study.EvalSet;
 import dev.convcut.study.GlobalTruncation;
@@ -76,6 +77,9 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Grid grid = Grid.parse(cuts, levels);
+    data.validate();
+    engine.validate();
+    OutputPlace.check(out);
     engine.start();
     String name = global ? "sweep --global" : "sweep";
     Provenance prov = Provenance.start(name, spec.commandLine().getParseResult().originalArgs())

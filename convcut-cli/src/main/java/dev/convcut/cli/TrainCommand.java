@@ -3,8 +3,10 @@ package dev.convcut.cli;
 import dev.convcut.data.Augmentation;
 import dev.convcut.data.Datasets;
 import dev.convcut.io.Json;
+import dev.convcut.io.OutputPlace;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.train.EpochMetrics;
+import dev.convcut.train.Schedule;
 import dev.convcut.train.TrainConfig;
 import dev.convcut.train.TrainRun;
 import dev.convcut.train.TrainingState;
@@ -126,10 +128,20 @@ public final class TrainCommand implements Callable<Integer> {
       if (model == null) {
         throw new IllegalArgumentException("--model is required (or --resume a checkpoint)");
       }
+      refuseIgnoredOptions();
       config = config();
     } else if (model != null) {
       throw new IllegalArgumentException("--model cannot be combined with --resume (the checkpoint fixes the model)");
+    } else {
+      for (String o : RUN_OPTIONS) {
+        if (given(o)) {
+          throw new IllegalArgumentException(o + " cannot be combined with --resume: the checkpoint fixes the training "
+              + "configuration, so it would be ignored");
+        }
+      }
     }
+    engine.validate();
+    OutputPlace.check(target);
     engine.start();
     TrainingState state = TrainRun.run(new TrainRun.Request(config, stem, data.toDataOptions(), target, force, resume,
         resume == null ? null : epochs, resetOptimizer, true, List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0]))));
@@ -140,6 +152,43 @@ public final class TrainCommand implements Callable<Integer> {
         state.epochsDone(), Double.isNaN(last.testTop1()) ? "not evaluated" : String.format(Locale.ROOT, "%.2f%%", 100 * last.testTop1()), target));
     o.flush();
     return 0;
+  }
+
+  /** The options a resumed run takes from its checkpoint instead. */
+  private static final List<String> RUN_OPTIONS = List.of("--stem", "--batch-size", "--optimizer", "--lr", "--momentum",
+      "--nesterov", "--weight-decay", "--no-decay-bn-bias", "--schedule", "--milestones", "--gamma", "--warmup",
+      "--label-smoothing", "--augment", "--crop-padding", "--seed", "--eval-every", "--limit");
+
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
+  /** Refuses options that would do nothing with the chosen optimizer, schedule or augmentation. */
+  private void refuseIgnoredOptions() {
+    if (TrainConfig.OPTIMIZERS.contains(optimizer) && !optimizer.equals("sgd")) {
+      for (String o : List.of("--nesterov", "--momentum")) {
+        if (given(o)) {
+          throw new IllegalArgumentException(o + " applies to SGD; with --optimizer " + optimizer + " it would be ignored");
+        }
+      }
+    }
+    if (!Schedule.KINDS.contains(schedule)) {
+      return; // config() names the valid schedules
+    }
+    if (!schedule.equals("step")) {
+      for (String o : List.of("--milestones", "--gamma")) {
+        if (given(o)) {
+          throw new IllegalArgumentException(o + " applies to --schedule step; with --schedule " + schedule + " it would be ignored");
+        }
+      }
+    } else if (milestones.isEmpty()) {
+      throw new IllegalArgumentException("--schedule step needs --milestones (the epochs at which the rate is multiplied by "
+          + "--gamma); without them the rate would stay constant");
+    }
+    if (given("--crop-padding") && !augment.equals("crop-flip")) {
+      throw new IllegalArgumentException("--crop-padding applies to --augment crop-flip; with --augment " + augment
+          + " it would be ignored");
+    }
   }
 
   private TrainConfig config() {

@@ -63,6 +63,9 @@ final class TruncateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    TruncationSpec.parse(plan);
+    data.validate();
+    engine.validate();
     try (OutputLock lock = OutputLock.acquire(out)) {
       return write();
     }

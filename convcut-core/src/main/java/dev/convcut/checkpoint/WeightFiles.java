@@ -5,10 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.convcut.ConvcutException;
 import dev.convcut.io.AtomicFiles;
+import dev.convcut.io.IoReason;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -49,6 +51,15 @@ public final class WeightFiles {
    * order. Any problem names the file.
    */
   public static Map<String, NDArray> read(Path file, NDManager manager) {
+    try (FileChannel ch = FileChannel.open(file)) {
+      if (SafetensorsLayout.looksLikeSafetensors(ch)) {
+        SafetensorsLayout.checkWhole(file, ch);
+      }
+    } catch (NoSuchFileException e) {
+      throw new ConvcutException(file + ": missing");
+    } catch (IOException e) {
+      throw new ConvcutException("could not read " + file + ": " + IoReason.of(e, file), e);
+    }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
       NDList list = NDList.decode(manager, in);
       Map<String, NDArray> out = new LinkedHashMap<>();
@@ -60,7 +71,7 @@ public final class WeightFiles {
       }
       return out;
     } catch (NoSuchFileException e) {
-      throw new ConvcutException(file + ": no such file");
+      throw new ConvcutException(file + ": missing");
     } catch (IOException | RuntimeException e) {
       if (e instanceof ConvcutException ce) {
         throw ce;

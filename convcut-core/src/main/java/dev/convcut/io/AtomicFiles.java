@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes files and whole directories so that a reader never sees them half-written: the content
- * goes to a temporary sibling first and is moved into place in one rename.
+ * goes to a temporary sibling first and is moved into place in one rename. What it writes gets the
+ * permissions the user's umask gives, not the private ones of Java's temporary files.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -47,10 +48,11 @@ public final class AtomicFiles {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.write(out);
       }
+      Umask.apply(tmp);
       move(tmp, abs, true);
       tmp = null;
     } catch (IOException e) {
-      throw new ConvcutException("could not write " + target + ": " + e.getMessage(), e);
+      throw new ConvcutException("could not write " + target + ": " + IoReason.of(e, target), e);
     } finally {
       deleteQuietly(tmp);
     }
@@ -71,6 +73,7 @@ public final class AtomicFiles {
     try {
       Files.createDirectories(abs.getParent());
       tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".partial-");
+      Umask.apply(tmp);
       writer.write(tmp);
       if (Files.exists(abs)) {
         old = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".old-");
@@ -88,7 +91,7 @@ public final class AtomicFiles {
           e.addSuppressed(restore);
         }
       }
-      throw new ConvcutException("could not write " + target + ": " + e.getMessage(), e);
+      throw new ConvcutException("could not write " + target + ": " + IoReason.of(e, target), e);
     } finally {
       deleteRecursively(tmp);
       deleteRecursively(old);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -20,8 +21,10 @@ public final class Hashing {
     MessageDigest digest = newDigest();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
       in.transferTo(OutputStream.nullOutputStream());
+    } catch (NoSuchFileException e) {
+      throw new ConvcutException(file + ": missing", e);
     } catch (IOException e) {
-      throw new ConvcutException("could not read " + file + ": " + e.getMessage(), e);
+      throw new ConvcutException("could not read " + file + ": " + IoReason.of(e, file), e);
     }
     return HexFormat.of().formatHex(digest.digest());
   }

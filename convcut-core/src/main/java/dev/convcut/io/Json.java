@@ -45,13 +45,8 @@ public final class Json {
     try {
       return MAPPER.readValue(file.toFile(), type);
     } catch (IOException e) {
-      String why = e instanceof JsonProcessingException jp ? describe(jp) : e.toString();
+      String why = e instanceof JsonProcessingException jp ? JsonProblem.describe(jp) : IoReason.of(e, file);
       throw new ConvcutException(file + ": not a valid " + type.getSimpleName() + " JSON file: " + why, e);
     }
-  }
-
-  private static String describe(JsonProcessingException e) {
-    var at = e.getLocation();
-    return e.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
   }
 }

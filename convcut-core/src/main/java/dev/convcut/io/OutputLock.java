@@ -45,9 +45,11 @@ public final class OutputLock implements AutoCloseable {
    * Locks {@code folder} (which need not exist yet) for this run, then removes the leftovers of
    * runs that were killed there ({@link Leftovers}).
    *
-   * @throws ConvcutException naming the folder and the holder's PID if another run holds it
+   * @throws ConvcutException naming the folder and the holder's PID if another run holds it, or
+   *     naming the reason if the folder cannot be written ({@link OutputPlace#check})
    */
   public static OutputLock acquire(Path folder) {
+    OutputPlace.check(folder);
     OutputLock held = tryAcquire(folder);
     if (held == null) {
       throw new ConvcutException(folder + " is being written by another convcut run (" + holder(folder)
@@ -92,7 +94,7 @@ public final class OutputLock implements AutoCloseable {
         return l;
       } catch (IOException e) {
         closeQuietly(ch);
-        throw new ConvcutException("could not lock " + folder + " (" + file + "): " + e.getMessage(), e);
+        throw new ConvcutException("could not lock " + folder + " (" + file + "): " + IoReason.of(e, file), e);
       }
     }
   }
@@ -108,7 +110,7 @@ public final class OutputLock implements AutoCloseable {
       Files.createDirectories(parent);
       return parent.toRealPath().resolve("." + abs.getFileName() + ".lock");
     } catch (IOException e) {
-      throw new ConvcutException("could not create " + parent + ": " + e.getMessage(), e);
+      throw new ConvcutException("could not create " + parent + ": " + IoReason.of(e, parent), e);
     }
   }
 

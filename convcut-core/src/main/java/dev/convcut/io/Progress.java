@@ -6,10 +6,10 @@ import java.util.Locale;
 
 /**
  * A one-line progress bar on stderr for long work (epochs, sweeps): done/total, rate, ETA and a
- * caller-supplied status such as loss and accuracy. It redraws in place on a terminal; when
- * stderr is not one (a log file, a pipe, nohup) it prints the same line as a plain line every
- * {@value #LOG_INTERVAL_SECONDS} seconds instead, so long unattended runs still show progress
- * without filling the log with carriage returns.
+ * caller-supplied status such as loss and accuracy. It redraws in place when stderr is a terminal
+ * and shows nothing otherwise (a log file, a pipe, nohup), as the documentation promises: a
+ * redirected stderr keeps only the messages. Callers that want progress in a log choose
+ * {@link Mode#LOG} themselves, a plain line every {@value #LOG_INTERVAL_SECONDS} seconds.
  */
 public final class Progress implements AutoCloseable {
   private static final long REDRAW_NANOS = 200_000_000L;
@@ -37,10 +37,29 @@ public final class Progress implements AutoCloseable {
   private String status = "";
   private int lastWidth;
 
-  /** Shows progress on stderr: redrawn on a terminal, a plain line now and then otherwise. */
+  /** Shows progress on stderr when it is a terminal, and nothing otherwise. */
   public Progress(String label, long total, String unit) {
-    this(System.err, System.console() != null && !"dumb".equals(System.getenv("TERM")) ? Mode.TERMINAL : Mode.LOG,
-        label, total, unit);
+    this(System.err, modeFor(System.console() != null, stderrTarget(), System.getenv("TERM")), label, total, unit);
+  }
+
+  /**
+   * How to show progress on stderr: redrawn when it is a terminal that is not a dumb one, else not
+   * at all. {@code console} says whether the JVM has a terminal (stdin and stdout are one);
+   * {@code stderrTarget} is what stderr is open on where the system tells ({@code /dev/pts/3},
+   * {@code /home/me/log.txt}), or null, for {@code 2> log.txt} leaves the console in place.
+   */
+  static Mode modeFor(boolean console, String stderrTarget, String term) {
+    boolean terminal = console && (stderrTarget == null || stderrTarget.startsWith("/dev/pts/") || stderrTarget.startsWith("/dev/tty"));
+    return terminal && !"dumb".equals(term) ? Mode.TERMINAL : Mode.OFF;
+  }
+
+  /** What file descriptor 2 is open on (Linux), or null where the system does not say. */
+  private static String stderrTarget() {
+    try {
+      return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return null;
+    }
   }
 
   /** For callers that decide themselves: {@code enabled} false shows nothing. */
@@ -61,6 +80,10 @@ public final class Progress implements AutoCloseable {
     this.label = label;
     this.total = total;
     this.unit = unit;
+  }
+
+  Mode mode() {
+    return mode;
   }
 
   /** Adds {@code n} finished units and a new status text. */

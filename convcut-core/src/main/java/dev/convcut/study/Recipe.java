@@ -1,6 +1,7 @@
 package dev.convcut.study;
 
 import dev.convcut.train.Schedule;
+import dev.convcut.train.TrainConfig;
 
 /**
  * The training hyperparameters of a study step (training the model, re-training a truncated
@@ -13,6 +14,9 @@ public record Recipe(int epochs, int batchSize, String optimizer, double lr, dou
     double labelSmoothing, boolean augment, int trainImages, long seed) {
 
   public Recipe {
+    if (!TrainConfig.OPTIMIZERS.contains(optimizer)) {
+      throw new IllegalArgumentException("optimizer must be sgd or adam, got '" + optimizer + "'");
+    }
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs must be ≥ 1, got " + epochs);
     }

@@ -53,6 +53,18 @@ public final class StudyData {
 
   /** The evaluation set: {@code samples} test images drawn from the root {@code seed} (0: the whole test split). */
   public static EvalSet evalSet(Architecture arch, ImageSet test, int samples, long seed) {
+    return evalSet(arch, test, samples, seed, "--eval-samples");
+  }
+
+  /**
+   * As {@link #evalSet(Architecture, ImageSet, int, long)}, naming the setting {@code option} if
+   * it asks for more images than the split has (0 means all of them; more is refused, not capped).
+   */
+  public static EvalSet evalSet(Architecture arch, ImageSet test, int samples, long seed, String option) {
+    if (samples > test.size()) {
+      throw new IllegalArgumentException(option + " " + samples + " exceeds the " + test.size() + " images of " + test.dataset() + "/"
+          + test.split() + " (0 scores the whole split)");
+    }
     return EvalSet.of(test, arch.preprocessing().normalization(), samples, new Seeds(seed).forPurpose("eval-subset"));
   }
 }

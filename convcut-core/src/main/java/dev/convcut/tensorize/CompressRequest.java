@@ -32,6 +32,9 @@ public record CompressRequest(Path checkpoint, Path out, boolean force, List<Str
     if (plan != null && !layers.isEmpty()) {
       throw new IllegalArgumentException("--plan names its layers itself: drop --layers");
     }
+    if (threads < 0) {
+      throw new IllegalArgumentException("--threads must be a positive number, or 0 for all cores; got " + threads);
+    }
     if (evalBatch < 1) {
       throw new IllegalArgumentException("--eval-batch must be >= 1, got " + evalBatch);
     }

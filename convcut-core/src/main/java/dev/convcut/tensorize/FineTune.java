@@ -45,6 +45,12 @@ public final class FineTune {
       if (epochs < 0) {
         throw new IllegalArgumentException("--finetune-epochs must be >= 0, got " + epochs);
       }
+      if (batch < 2) {
+        throw new IllegalArgumentException("--batch must be >= 2 (BatchNorm needs two images per step), got " + batch);
+      }
+      if (!(lr > 0) || Double.isInfinite(lr)) {
+        throw new IllegalArgumentException("--lr must be a positive number, got " + lr);
+      }
       Distillation.check(distill, temperature);
     }
 

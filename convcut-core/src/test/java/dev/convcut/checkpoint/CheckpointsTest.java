@@ -70,6 +70,31 @@ class CheckpointsTest extends WithEngine {
   }
 
   @Test
+  void truncatedWeightsAreRefusedWithTheByteTheyEndAtAndTheSizeTheyShouldHave() throws Exception {
+    try (Network net = ModelZoo.build(SPEC, manager, 7)) {
+      Path dir = save(net, "ck");
+      Path weights = dir.resolve(Checkpoints.WEIGHTS);
+      long size = Files.size(weights);
+      try (var ch = java.nio.channels.FileChannel.open(weights, java.nio.file.StandardOpenOption.WRITE)) {
+        ch.truncate(size - 10);
+      }
+      assertThatThrownBy(() -> Checkpoints.load(dir, manager)).isInstanceOf(ConvcutException.class)
+          .hasMessageStartingWith(weights + ": cut short at byte " + (size - 10) + " of " + size + " (the header places ");
+    }
+  }
+
+  @Test
+  void aFieldOfTheWrongTypeInArchitectureJsonIsNamed() throws Exception {
+    try (Network net = ModelZoo.build(SPEC, manager, 7)) {
+      Path dir = save(net, "ck");
+      Path file = dir.resolve(Checkpoints.ARCHITECTURE);
+      Files.writeString(file, Files.readString(file).replace("\"classes\" : 3", "\"classes\" : \"three\""));
+      assertThatThrownBy(() -> Checkpoints.architecture(dir))
+          .hasMessageContaining(file + ": not a valid Architecture JSON file: field classes: expected a whole number, got \"three\"");
+    }
+  }
+
+  @Test
   void anUnknownArchitectureIsNamed() throws Exception {
     try (Network net = ModelZoo.build(SPEC, manager, 7)) {
       Path dir = save(net, "ck");

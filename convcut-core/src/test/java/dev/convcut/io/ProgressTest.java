@@ -17,6 +17,28 @@ class ProgressTest {
   }
 
   @Test
+  void progressIsDrawnOnlyWhenStderrIsATerminal() {
+    assertThat(Progress.modeFor(true, "/dev/pts/3", "xterm-256color")).isEqualTo(Progress.Mode.TERMINAL);
+    assertThat(Progress.modeFor(true, "/home/me/train.log", "xterm-256color")).as("2> train.log").isEqualTo(Progress.Mode.OFF);
+    assertThat(Progress.modeFor(false, null, "xterm")).as("> out 2> err, a pipe, nohup").isEqualTo(Progress.Mode.OFF);
+    assertThat(Progress.modeFor(true, "/dev/pts/3", "dumb")).isEqualTo(Progress.Mode.OFF);
+  }
+
+  @Test
+  void aRedirectedStderrGetsNoProgressLines() {
+    // The tests' stderr is a pipe to Maven, not a terminal.
+    PrintStream saved = System.err;
+    System.setErr(err);
+    try (Progress p = new Progress("epoch 1/1", 10, "img")) {
+      assertThat(p.mode()).isEqualTo(Progress.Mode.OFF);
+      p.step(10, "loss 0.1");
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(printed()).isEmpty();
+  }
+
+  @Test
   void logModePrintsPlainLinesWithoutCarriageReturns() {
     try (Progress p = new Progress(err, Progress.Mode.LOG, 0L, "epoch 1/3", 300, "img")) {
       p.step(100, "loss 0.5");

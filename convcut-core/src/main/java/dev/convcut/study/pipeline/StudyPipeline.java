@@ -78,7 +78,7 @@ public final class StudyPipeline {
     step(o, "load " + ds.title());
     ImageSet train = StudyData.load(arch, c.dataset(), Split.TRAIN, o.data(), prov);
     ImageSet test = StudyData.load(arch, c.dataset(), Split.TEST, o.data(), null);
-    EvalSet eval = StudyData.evalSet(arch, test, c.evalSamples(), c.seed());
+    EvalSet eval = StudyData.evalSet(arch, test, c.evalSamples(), c.seed(), "evalSamples");
     DataSource source = Datasets.locate(c.dataset(), arch.dataOptions(o.data().at(o.data().dataDir())));
     clock.lap("load");
     o.log().println("  evaluation set: " + eval.subset());
