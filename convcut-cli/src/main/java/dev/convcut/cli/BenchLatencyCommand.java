@@ -4,6 +4,9 @@ import ai.djl.ndarray.NDManager;
 import dev.convcut.UsageException;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
+import dev.convcut.engine.Torch;
+import dev.convcut.interop.onnx.OrtLatency;
+import dev.convcut.interop.onnx.OrtModel;
 import dev.convcut.io.Json;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
@@ -30,10 +33,13 @@ import picocli.CommandLine.Spec;
         + "untimed warm-up passes, then alternating timed passes, medians of wall and process CPU time), in a fresh process "
         + "with libtorch's default kernels unless ONEDNN_MAX_CPU_ISA is set: to time checkpoints again, at another batch or "
         + "thread count, or ones written by compress runs that capped the kernels (docs/compress.md, \"Numerics\"). --layers "
-        + "adds each factorized layer against its dense convolution.",
+        + "adds each factorized layer against its dense convolution. --runtime onnxruntime (or both) also exports both "
+        + "checkpoints as ONNX (BatchNorm folded, as 'convcut export --format onnx' writes them) and times them the same way "
+        + "in ONNX Runtime's CPU provider with --threads intra-op threads, after the libtorch pair.",
         "Seconds to minutes; never part of the tests."},
     footer = {"", "Examples:", "  convcut bench latency --dense runs/resnet20-fmnist --compressed runs/r20-x4 --threads 2",
-        "  convcut bench latency --dense runs/cnn4-fmnist --compressed runs/cnn4-x4 --batch 1 --repeats 50 --layers --json"})
+        "  convcut bench latency --dense runs/cnn4-fmnist --compressed runs/cnn4-x4 --batch 1 --repeats 50 --layers --json",
+        "  convcut bench latency --dense runs/cnn4-fmnist --compressed runs/cnn4-x4 --runtime both --threads 2"})
 final class BenchLatencyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -55,6 +61,10 @@ final class BenchLatencyCommand implements Callable<Integer> {
   @Option(names = "--layers", description = "Also time every layer that differs in form (factorized in one checkpoint, dense in the other).")
   boolean layers;
 
+  @Option(names = "--runtime", paramLabel = "libtorch|onnxruntime|both",
+      description = "Which runtime times the pair (default: ${DEFAULT-VALUE}).")
+  String runtime = "libtorch";
+
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
@@ -68,6 +78,14 @@ final class BenchLatencyCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--batch, --warmup, --repeats: " + e.getMessage());
     }
+    boolean libtorch = runtime.equals("libtorch") || runtime.equals("both");
+    boolean ort = runtime.equals("onnxruntime") || runtime.equals("both");
+    if (!libtorch && !ort) {
+      throw new UsageException("--runtime must be libtorch, onnxruntime or both, got '" + runtime + "'");
+    }
+    if (layers && !libtorch) {
+      throw new UsageException("--layers times the layers in libtorch; use it with --runtime libtorch or both");
+    }
     engine.start();
     PrintWriter out = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager();
@@ -76,25 +94,53 @@ final class BenchLatencyCommand implements Callable<Integer> {
       Network dn = d.network();
       Network cn = c.network();
       checkComparable(dn.spec(), cn.spec());
-      CompressionReport.Speed speed = CompressionReport.Speed.measured(settings, Latency.model(dn, cn, settings));
+      CompressionReport.Speed speed = libtorch ? CompressionReport.Speed.measured(settings, Latency.model(dn, cn, settings)) : null;
       Map<String, Latency.Pair> perLayer = layers ? Latency.layers(dn, cn, differing(dn, cn), settings) : Map.of();
+      OrtSpeed ortSpeed = ort ? OrtSpeed.measured(dn, cn, settings, Torch.threads()) : null;
       if (json) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("dense", dense.toString());
         doc.put("compressed", compressed.toString());
-        doc.put("speed", speed);
-        doc.put("speedup", speed.speedup());
-        doc.put("layers", perLayer);
+        doc.put("runtime", runtime);
+        if (speed != null) {
+          doc.put("speed", speed);
+          doc.put("speedup", speed.speedup());
+          doc.put("layers", perLayer);
+        }
+        if (ortSpeed != null) {
+          doc.put("onnxruntime", ortSpeed);
+        }
         doc.put("environment", BenchTrainCommand.allocatorEnvironment());
         out.print(Json.write(doc));
       } else {
         out.println(dense + " vs " + compressed + ":");
-        out.println(speed.line());
+        if (speed != null) {
+          out.println((ort ? "libtorch:    " : "") + speed.line());
+        }
         perLayer.forEach((name, p) -> out.printf(Locale.ROOT, "  %-24s dense %8.3f ms  compressed %8.3f ms  %5.2fx  (CPU %5.2fx)%n",
             name, p.denseMs(), p.factorizedMs(), p.speedup(), p.cpuSpeedup()));
+        if (ortSpeed != null) {
+          out.println("onnxruntime: " + ortSpeed.line());
+        }
       }
       out.flush();
       return 0;
+    }
+  }
+
+  /** The ONNX Runtime pair's medians, with the runtime's version. */
+  record OrtSpeed(String version, int batch, int threads, int repeats, double denseMs, double compressedMs, double denseCpuMs,
+      double compressedCpuMs, double speedup, double cpuSpeedup) {
+    static OrtSpeed measured(Network dense, Network compressed, Latency.Settings s, int threads) {
+      Latency.Pair p = OrtLatency.model(dense, compressed, s, threads);
+      return new OrtSpeed(OrtModel.version(), s.batch(), threads, s.repeats(), p.denseMs(), p.factorizedMs(), p.denseCpuMs(),
+          p.factorizedCpuMs(), p.speedup(), p.cpuSpeedup());
+    }
+
+    String line() {
+      return String.format(Locale.ROOT, "CPU latency, batch %d, %d threads, median of %d: dense %.2f ms, compressed %.2f ms"
+          + " (%.2fx faster); CPU time %.2f ms vs %.2f ms (%.2fx less); ONNX Runtime %s, BatchNorm folded", batch, threads,
+          repeats, denseMs, compressedMs, speedup, denseCpuMs, compressedCpuMs, cpuSpeedup, version);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.DataFixtures;
 import dev.convcut.engine.Torch;
+import dev.convcut.interop.onnx.OrtModel;
 import dev.convcut.io.Json;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
@@ -89,6 +90,71 @@ class CompressCommandTest {
         "--batch", "2", "--warmup", "0", "--repeats", "1", "--json");
     assertThat(json.code()).as(json.err()).isZero();
     assertThat(json.out()).contains("\"speedup\"").contains("MALLOC_ARENA_MAX");
+  }
+
+  @Test
+  void aCompressedCheckpointExportsAsOnnxThatOnnxRuntimeRunsToTheSameLogits() throws Exception {
+    CliRun made = compress("foronnx", "--method", "tucker2", "--keep", "0.5", "--layers", "features.6,features.8",
+        "--finetune-epochs", "0");
+    assertThat(made.code()).as(made.err()).isZero();
+    Path ck = tmp.resolve("foronnx");
+    Path file = tmp.resolve("foronnx.onnx");
+    CliRun exp = CliRun.of("export", "--checkpoint", ck.toString(), "--out", file.toString());
+    assertThat(exp.code()).as(exp.err()).isZero();
+    assertThat(exp.out()).contains("(onnx, opset 17, ").contains("BatchNorm folded, cnn4)");
+    CliRun again = CliRun.of("export", "--checkpoint", ck.toString(), "--format", "onnx", "--out", file.toString(), "--no-fold");
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("already exists").contains("--force");
+    assertThat(CliRun.of("export", "--checkpoint", ck.toString(), "--format", "onnx", "--out", file.toString(), "--no-fold",
+        "--force").code()).isZero();
+    CliRun badFold = CliRun.of("export", "--checkpoint", ck.toString(), "--out", tmp.resolve("w.npz").toString(), "--no-fold");
+    assertThat(badFold.code()).isEqualTo(2);
+    assertThat(badFold.err()).contains("--no-fold applies to --format onnx only");
+
+    float[] x = new float[2 * 28 * 28];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) Math.sin(i);
+    }
+    float[] expected;
+    try (NDManager m = NDManager.newBaseManager(); Checkpoint c = Checkpoints.load(ck, m);
+        Network.Inference inf = c.network().inference()) {
+      expected = inf.forward(m.create(x, new ai.djl.ndarray.types.Shape(2, 1, 28, 28))).toFloatArray();
+    }
+    try (OrtModel ort = OrtModel.load(Files.readAllBytes(file), 2, file.toString());
+        OrtModel.Batch b = ort.batch(x, new long[] {2, 1, 28, 28})) {
+      float[] actual = ort.run(b);
+      double scale = 0;
+      for (float v : expected) {
+        scale = Math.max(scale, Math.abs(v));
+      }
+      for (int i = 0; i < expected.length; i++) {
+        assertThat((double) Math.abs(actual[i] - expected[i])).as("logit " + i).isLessThanOrEqualTo(1e-4 * scale);
+      }
+    }
+  }
+
+  @Test
+  void benchLatencyTimesBothRuntimesSideBySide() {
+    CliRun made = compress("forortlatency", "--method", "svd:o|ihw", "--keep", "0.5", "--layers", "features.8",
+        "--finetune-epochs", "0");
+    assertThat(made.code()).as(made.err()).isZero();
+    String c = tmp.resolve("forortlatency").toString();
+    CliRun r = CliRun.of("bench", "latency", "--dense", dense.toString(), "--compressed", c, "--batch", "2", "--warmup", "0",
+        "--repeats", "1", "--threads", "2", "--runtime", "both");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("libtorch:    CPU latency, batch 2, 2 threads, median of 1: dense ")
+        .contains("onnxruntime: CPU latency, batch 2, 2 threads, median of 1: dense ").contains("ONNX Runtime 1.");
+    CliRun json = CliRun.of("bench", "latency", "--dense", dense.toString(), "--compressed", c, "--batch", "2", "--warmup", "0",
+        "--repeats", "1", "--runtime", "onnxruntime", "--json");
+    assertThat(json.code()).as(json.err()).isZero();
+    assertThat(json.out()).contains("\"onnxruntime\"").contains("\"denseMs\"").doesNotContain("\"speed\"");
+    CliRun layers = CliRun.of("bench", "latency", "--dense", dense.toString(), "--compressed", c, "--runtime", "onnxruntime",
+        "--layers");
+    assertThat(layers.code()).isEqualTo(2);
+    assertThat(layers.err()).contains("--layers");
+    CliRun bad = CliRun.of("bench", "latency", "--dense", dense.toString(), "--compressed", c, "--runtime", "tvm");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("libtorch, onnxruntime or both");
   }
 
   @Test

@@ -9,7 +9,8 @@ import java.util.List;
 /** PyTorch's {@code BatchNorm2d} (momentum 0.1, eps 1e-5, affine, running statistics). */
 public final class BatchNorm2d implements Module {
   static final double MOMENTUM = 0.1;
-  static final double EPS = 1e-5;
+  /** The ε added to the variance, PyTorch's default. */
+  public static final double EPS = 1e-5;
   private final Param weight;
   private final Param bias;
   private final Param mean;
@@ -33,7 +34,7 @@ public final class BatchNorm2d implements Module {
    * {@code s = γ / √(σ² + ε)} per output channel, returns {@code {W·s, β − μ·s + b·s}} as new
    * arrays in {@code scope} (of {@code w}'s type; {@code b} may be null). Computed in double.
    */
-  NDArray[] foldInto(NDArray w, NDArray b, NDManager scope) {
+  public NDArray[] foldInto(NDArray w, NDArray b, NDManager scope) {
     double[] gamma = values(weight.array());
     double[] beta = values(bias.array());
     double[] mu = values(mean.array());

@@ -148,6 +148,24 @@ public final class Conv2d implements WeightLayer {
     return form;
   }
 
+  /** The convolutions this slot runs, in order: its own geometry when dense, the factors' otherwise. */
+  public List<ConvSpec> convolutions() {
+    return convs;
+  }
+
+  /**
+   * Convolution {@code j}'s weight as stored, {@code (O, I/groups, kH, kW)}: the intended kernel,
+   * without the zero channels {@link Ops#conv2d} adds while running it.
+   */
+  public NDArray convolutionWeight(int j) {
+    return weights.get(j);
+  }
+
+  /** Convolution {@code j}'s bias, or null when it has none (only a last convolution may have one). */
+  public NDArray convolutionBias(int j) {
+    return biases.get(j);
+  }
+
   /** Rows of the input this slot was built for. */
   public int inputHeight() {
     return inH;

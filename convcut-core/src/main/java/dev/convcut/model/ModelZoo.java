@@ -54,14 +54,14 @@ public final class ModelZoo {
     Conv2d c8 = f.conv("features.8", ConvSpec.square(64, 64, 3, 1, 1, true), h, h);
     Linear fc1 = f.linear("classifier.1", 64 * q * q, 512);
     Linear fc2 = f.linear("classifier.4", 512, spec.classes());
-    Module relu = (x, t) -> Ops.relu(x);
-    Module pool = (x, t) -> Ops.maxPool(x, 2, 2, 0);
+    Module relu = new Relu();
+    Module pool = new MaxPool2d(2, 2, 0);
     return List.of(
         new SequentialStage("features.0-1", List.of(c0, relu)),
-        new SequentialStage("features.2-5", List.of(c2, relu, pool, (x, t) -> Ops.dropout(x, 0.25, t))),
+        new SequentialStage("features.2-5", List.of(c2, relu, pool, new Dropout(0.25))),
         new SequentialStage("features.6-7", List.of(c6, relu)),
-        new SequentialStage("features.8-11", List.of(c8, relu, pool, (x, t) -> Ops.dropout(x, 0.25, t))),
-        new SequentialStage("classifier.0-3", List.of((x, t) -> Ops.flatten(x), fc1, relu, (x, t) -> Ops.dropout(x, 0.5, t))),
+        new SequentialStage("features.8-11", List.of(c8, relu, pool, new Dropout(0.25))),
+        new SequentialStage("classifier.0-3", List.of(new Flatten(), fc1, relu, new Dropout(0.5))),
         new SequentialStage("classifier.4", List.of(fc2)));
   }
 
@@ -73,10 +73,10 @@ public final class ModelZoo {
         ? ConvSpec.square(spec.channels(), base, 7, 2, 3, false)
         : ConvSpec.square(spec.channels(), base, 3, 1, 1, false);
     Conv2d conv1 = f.conv("conv1", stemConv, spec.size(), spec.size());
-    List<Module> stem = new ArrayList<>(List.of(conv1, f.batchNorm("bn1", base), (x, t) -> Ops.relu(x)));
+    List<Module> stem = new ArrayList<>(List.of(conv1, f.batchNorm("bn1", base), new Relu()));
     int size = conv1.outputHeight();
     if (imagenet) {
-      stem.add((x, t) -> Ops.maxPool(x, 3, 2, 1));
+      stem.add(new MaxPool2d(3, 2, 1));
       size = Math.floorDiv(size + 2 - 3, 2) + 1;
     }
     stages.add(new SequentialStage("stem", stem));
@@ -91,7 +91,7 @@ public final class ModelZoo {
       }
     }
     Linear fc = f.linear("fc", in, spec.classes());
-    stages.add(new SequentialStage("head", List.of((x, t) -> Ops.globalAvgPoolFlat(x), fc)));
+    stages.add(new SequentialStage("head", List.of(new GlobalAvgPool(), fc)));
     return stages;
   }
 }

@@ -37,13 +37,13 @@ public final class ResidualBlock implements Stage {
     int[] hw = {size, size};
     if (bottleneck) {
       conv(body, name + ".conv1", ConvSpec.square(in, width, 1, 1, 0, false), hw, f);
-      body.add((x, t) -> Ops.relu(x));
+      body.add(new Relu());
       conv(body, name + ".conv2", ConvSpec.square(width, width, 3, stride, 1, false), hw, f);
-      body.add((x, t) -> Ops.relu(x));
+      body.add(new Relu());
       conv(body, name + ".conv3", ConvSpec.square(width, out, 1, 1, 0, false), hw, f);
     } else {
       conv(body, name + ".conv1", ConvSpec.square(in, width, 3, stride, 1, false), hw, f);
-      body.add((x, t) -> Ops.relu(x));
+      body.add(new Relu());
       conv(body, name + ".conv2", ConvSpec.square(width, width, 3, 1, 1, false), hw, f);
     }
     List<Module> shortcut = new ArrayList<>();
@@ -66,6 +66,16 @@ public final class ResidualBlock implements Stage {
   @Override
   public String name() {
     return name;
+  }
+
+  /** The main path's modules in order (convolutions, batch norms, ReLUs), without the final ReLU. */
+  public List<Module> body() {
+    return body;
+  }
+
+  /** The projection shortcut's modules (a 1×1 convolution and a batch norm), empty for the identity. */
+  public List<Module> downsample() {
+    return downsample;
   }
 
   @Override

@@ -20,6 +20,11 @@ public final class SequentialStage implements Stage {
     return name;
   }
 
+  /** The modules in the order they run. */
+  public List<Module> modules() {
+    return modules;
+  }
+
   @Override
   public NDArray forward(NDArray x, boolean training) {
     return Module.chain(modules, x, training);

@@ -93,26 +93,45 @@ public final class Latency {
     boolean grad = Ops.gradMode(false);
     try (NDManager m = parent.newSubManager()) {
       NDArray x = m.randomNormal(shape);
-      double slowest = 0;
-      for (int w = 0; w < Math.max(1, s.warmup()); w++) {
-        slowest = Math.max(once(m, x, a, 1)[0], once(m, x, b, 1)[0]);
-      }
-      int passes = (int) Math.max(1, Math.min(100, Math.ceil(SAMPLE_MS / Math.max(slowest, 1e-3))));
-      double[][] ta = new double[2][s.repeats()];
-      double[][] tb = new double[2][s.repeats()];
-      for (int r = 0; r < s.repeats(); r++) {
-        if (r % 2 == 0) {
-          record(ta, r, once(m, x, a, passes));
-          record(tb, r, once(m, x, b, passes));
-        } else {
-          record(tb, r, once(m, x, b, passes));
-          record(ta, r, once(m, x, a, passes));
-        }
-      }
-      return new Pair(median(ta[0]), median(tb[0]), median(ta[1]), median(tb[1]));
+      return alternate(passes -> once(m, x, a, passes), passes -> once(m, x, b, passes), s);
     } finally {
       Ops.gradMode(grad);
     }
+  }
+
+  /**
+   * Runs {@code passes} forward passes of one side and returns its wall and process-CPU
+   * milliseconds per pass; whatever it prepares per pass (a copy of the input) stays untimed.
+   */
+  @FunctionalInterface
+  public interface Sampler {
+    double[] sample(int passes);
+  }
+
+  /**
+   * Times two sides as {@link #model} does, whatever runs them (libtorch, ONNX Runtime):
+   * {@code warmup} untimed single passes of each, then {@code repeats} samples of each of as many
+   * passes as make the slower side's sample about {@value #SAMPLE_MS} ms, alternating which goes
+   * first; medians.
+   */
+  public static Pair alternate(Sampler a, Sampler b, Settings s) {
+    double slowest = 0;
+    for (int w = 0; w < Math.max(1, s.warmup()); w++) {
+      slowest = Math.max(a.sample(1)[0], b.sample(1)[0]);
+    }
+    int passes = (int) Math.max(1, Math.min(100, Math.ceil(SAMPLE_MS / Math.max(slowest, 1e-3))));
+    double[][] ta = new double[2][s.repeats()];
+    double[][] tb = new double[2][s.repeats()];
+    for (int r = 0; r < s.repeats(); r++) {
+      if (r % 2 == 0) {
+        record(ta, r, a.sample(passes));
+        record(tb, r, b.sample(passes));
+      } else {
+        record(tb, r, b.sample(passes));
+        record(ta, r, a.sample(passes));
+      }
+    }
+    return new Pair(median(ta[0]), median(tb[0]), median(ta[1]), median(tb[1]));
   }
 
   private static void record(double[][] t, int r, double[] pass) {

@@ -12,14 +12,15 @@ import java.nio.file.Path;
  * (time on a CPU, in nanoseconds); elsewhere, or when that cannot be read, it falls back to the
  * JVM's process CPU time, whose resolution may be as coarse as 10 ms.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
   private static final Path TASKS = Path.of("/proc/self/task");
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private ProcessCpu() {}
 
-  static long nanos() {
+  /** CPU nanoseconds used so far by all of this process's threads. */
+  public static long nanos() {
     if (Files.isDirectory(TASKS)) {
       long sum = 0;
       try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {

@@ -1,0 +1,95 @@
+package dev.convcut.interop.onnx;
+
+import ai.onnx.proto.OnnxMl.AttributeProto.AttributeType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.tribuo.util.onnx.ONNXAttribute;
+import org.tribuo.util.onnx.ONNXOperator;
+
+/**
+ * The ONNX operators convcut's networks are made of, as the default domain defines them at
+ * {@link OnnxExport#OPSET} (onnx/onnx {@code docs/Operators.md}): inputs, outputs and the
+ * attributes convcut sets. Tribuo's builder checks every node against these.
+ */
+enum OnnxOps implements ONNXOperator {
+  /** {@code Conv-11}: X, W, optional B. */
+  CONV("Conv", 2, 1, Map.of("kernel_shape", AttributeType.INTS, "strides", AttributeType.INTS,
+      "pads", AttributeType.INTS, "dilations", AttributeType.INTS, "group", AttributeType.INT)),
+  /** {@code BatchNormalization-15} in inference mode: X, scale, B, mean, var. */
+  BATCH_NORMALIZATION("BatchNormalization", 5, 0, Map.of("epsilon", AttributeType.FLOAT, "momentum", AttributeType.FLOAT)),
+  /** {@code Relu-14}. */
+  RELU("Relu", 1, 0, Map.of()),
+  /** {@code MaxPool-12}; padded cells are −∞, as in PyTorch. */
+  MAX_POOL("MaxPool", 1, 0, Map.of("kernel_shape", AttributeType.INTS, "strides", AttributeType.INTS,
+      "pads", AttributeType.INTS, "ceil_mode", AttributeType.INT), "kernel_shape"),
+  /** {@code GlobalAveragePool-1}: {@code (N, C, H, W) → (N, C, 1, 1)}. */
+  GLOBAL_AVERAGE_POOL("GlobalAveragePool", 1, 0, Map.of()),
+  /** {@code Flatten-13}. */
+  FLATTEN("Flatten", 1, 0, Map.of("axis", AttributeType.INT)),
+  /** {@code Gemm-13}: {@code A·Bᵀ + C} with {@code transB = 1}. */
+  GEMM("Gemm", 2, 1, Map.of("transB", AttributeType.INT)),
+  /** {@code Add-14}. */
+  ADD("Add", 2, 0, Map.of());
+
+  private final String opName;
+  private final int inputs;
+  private final int optionalInputs;
+  private final Map<String, ONNXAttribute> attributes;
+  private final Set<String> mandatory;
+
+  OnnxOps(String opName, int inputs, int optionalInputs, Map<String, AttributeType> attributes, String... mandatory) {
+    this.opName = opName;
+    this.inputs = inputs;
+    this.optionalInputs = optionalInputs;
+    Set<String> required = Set.of(mandatory);
+    Map<String, ONNXAttribute> attrs = new LinkedHashMap<>();
+    attributes.forEach((name, type) -> attrs.put(name, new ONNXAttribute(name, type, required.contains(name))));
+    this.attributes = Map.copyOf(attrs);
+    this.mandatory = attrs.values().stream().filter(ONNXAttribute::isMandatory).map(ONNXAttribute::getName)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  @Override
+  public String getOpName() {
+    return opName;
+  }
+
+  @Override
+  public int getNumInputs() {
+    return inputs;
+  }
+
+  @Override
+  public int getNumOptionalInputs() {
+    return optionalInputs;
+  }
+
+  @Override
+  public int getNumOutputs() {
+    return 1;
+  }
+
+  @Override
+  public Map<String, ONNXAttribute> getAttributes() {
+    return attributes;
+  }
+
+  @Override
+  public Set<String> getMandatoryAttributeNames() {
+    return mandatory;
+  }
+
+  /** The opset the model imports; each operator above is defined as listed there. */
+  @Override
+  public int getOpVersion() {
+    return OnnxExport.OPSET;
+  }
+
+  /** The default ONNX domain. */
+  @Override
+  public String getOpDomain() {
+    return "";
+  }
+}
