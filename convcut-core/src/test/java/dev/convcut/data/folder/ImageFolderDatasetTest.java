@@ -203,6 +203,26 @@ class ImageFolderDatasetTest {
     assertThat(labels).containsExactly(0, 0, 0, 0, 0, 0, 0, 1);
   }
 
+  @Test
+  void laterEpochsUseTheDecodedOriginalsKeptFromTheFirst(@TempDir Path dir) throws Exception {
+    Path root = smallFolder(dir.resolve("small"));
+    ImageFolderDataset folder = ImageFolderDataset.fresh(root, options(0, 6, 3, false), null);
+    int[] order = {0, 1, 2, 3};
+    float[] first = new float[4 * 3 * 6 * 6];
+    float[] again = new float[first.length];
+    int[] labels = new int[4];
+    try (FolderTrainBatches batches = folder.trainBatches(ImageFolderDataset.IMAGENET, 0)) {
+      batches.assemble(order, 0, 4, first, labels, new SplittableRandom(9));
+      try (var files = Files.walk(root.resolve("train"))) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          Files.delete(f);
+        }
+      }
+      batches.assemble(order, 0, 4, again, labels, new SplittableRandom(9));
+    }
+    assertThat(again).isEqualTo(first);
+  }
+
   /** train/ and val/ with classes cat and dog, a few 8x8 RGB PNGs each (val: 2 cats, 2 dogs). */
   static Path smallFolder(Path root) throws Exception {
     for (String split : new String[] {"train", "val"}) {
