@@ -141,22 +141,41 @@ public final class Latency {
 
   /** Wall and process-CPU milliseconds per pass over {@code passes} passes; their arrays are freed as they go. */
   private static double[] once(NDManager m, NDArray x, UnaryOperator<NDArray> f, int passes) {
-    long wall = 0;
-    long cpu = 0;
+    PassClock clock = new PassClock();
     for (int p = 0; p < passes; p++) {
       try (NDManager step = m.newSubManager()) {
         NDArray in = x.duplicate();
         in.attach(step);
-        long c0 = ProcessCpu.nanos();
-        long t0 = System.nanoTime();
+        clock.start();
         // libtorch's CPU kernels are synchronous: the output exists when forward returns.
         f.apply(in);
-        long t1 = System.nanoTime();
-        wall += t1 - t0;
-        cpu += ProcessCpu.nanos() - c0;
+        clock.stop();
       }
     }
-    return new double[] {wall / 1e6 / passes, cpu / 1e6 / passes};
+    return clock.perPass(passes);
+  }
+
+  /** Adds up the wall and process-CPU time of the timed parts of passes (set-up between them is not counted). */
+  public static final class PassClock {
+    private long wall;
+    private long cpu;
+    private long wall0;
+    private long cpu0;
+
+    public void start() {
+      cpu0 = ProcessCpu.nanos();
+      wall0 = System.nanoTime();
+    }
+
+    public void stop() {
+      wall += System.nanoTime() - wall0;
+      cpu += ProcessCpu.nanos() - cpu0;
+    }
+
+    /** {wall, cpu} milliseconds per pass. */
+    public double[] perPass(int passes) {
+      return new double[] {wall / 1e6 / passes, cpu / 1e6 / passes};
+    }
   }
 
   static double median(double[] v) {

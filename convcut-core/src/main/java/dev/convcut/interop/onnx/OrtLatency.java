@@ -3,7 +3,6 @@ package dev.convcut.interop.onnx;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
 import dev.convcut.tensorize.Latency;
-import dev.convcut.tensorize.ProcessCpu;
 import java.util.Random;
 
 /**
@@ -33,16 +32,12 @@ public final class OrtLatency {
   }
 
   private static double[] sample(OrtModel m, OrtModel.Batch x, int passes) {
-    long wall = 0;
-    long cpu = 0;
+    Latency.PassClock clock = new Latency.PassClock();
     for (int p = 0; p < passes; p++) {
-      long c0 = ProcessCpu.nanos();
-      long t0 = System.nanoTime();
+      clock.start();
       m.runDiscarding(x);
-      long t1 = System.nanoTime();
-      wall += t1 - t0;
-      cpu += ProcessCpu.nanos() - c0;
+      clock.stop();
     }
-    return new double[] {wall / 1e6 / passes, cpu / 1e6 / passes};
+    return clock.perPass(passes);
   }
 }
