@@ -109,9 +109,9 @@ final class RetrainCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(checkpoint, manager)) {
       String dataset = StudyData.dataset(ck.architecture(), data.dataset);
-      ImageSet test = StudyData.load(ck.architecture(), dataset, Split.TEST, data.toDataOptions(), prov);
+      EvalSet eval = StudyData.evalSet(ck.architecture(), dataset, data.toDataOptions(), data.evalSamples, data.seed, "--eval-samples",
+          prov);
       ImageSet train = StudyData.load(ck.architecture(), dataset, Split.TRAIN, data.toDataOptions(), prov);
-      EvalSet eval = StudyData.evalSet(ck.architecture(), test, data.evalSamples, data.seed);
       AppliedTruncation record = AppliedTruncation.read(checkpoint);
       RetrainBaseline.Baseline baseline = RetrainBaseline.resolve(baselineTop1, record, eval, data.batchSize, manager);
       boolean augment = !noAugment && !dataset.contains("mnist");

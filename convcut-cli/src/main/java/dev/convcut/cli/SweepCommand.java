@@ -3,8 +3,6 @@ package dev.convcut.cli;
 import ai.djl.ndarray.NDManager;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
-import dev.convcut.data.ImageSet;
-import dev.convcut.data.Split;
 import dev.convcut.io.Hashing;
 import dev.convcut.io.OutputPlace;
 import dev.convcut.provenance.Provenance;
@@ -90,8 +88,8 @@ final class SweepCommand implements Callable<Integer> {
           : LayerSelection.resolve(layers, LayerKernels.denseLayers(ck.network()), "layers (dense conv and linear)");
       SweepSettings settings = new SweepSettings(chosen, grid, data.batchSize, out, force, true);
       String dataset = StudyData.dataset(ck.architecture(), data.dataset);
-      ImageSet test = StudyData.load(ck.architecture(), dataset, Split.TEST, data.toDataOptions(), prov);
-      EvalSet eval = StudyData.evalSet(ck.architecture(), test, data.evalSamples, data.seed);
+      EvalSet eval = StudyData.evalSet(ck.architecture(), dataset, data.toDataOptions(), data.evalSamples, data.seed, "--eval-samples",
+          prov);
       String sha = Hashing.sha256(checkpoint.resolve(Checkpoints.WEIGHTS));
       SweepOutcome o = global ? GlobalTruncation.run(ck.network(), eval, settings, dataset, sha, prov)
           : LayerwiseSweep.run(ck.network(), eval, settings, dataset, sha, prov);

@@ -3,7 +3,6 @@ package dev.convcut.cli;
 import ai.djl.ndarray.NDManager;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
-import dev.convcut.data.Split;
 import dev.convcut.io.Hashing;
 import dev.convcut.io.OutputLock;
 import dev.convcut.provenance.Provenance;
@@ -86,8 +85,7 @@ final class TruncateCommand implements Callable<Integer> {
       Score before = null;
       if (evaluate) {
         String dataset = StudyData.dataset(ck.architecture(), data.dataset);
-        eval = StudyData.evalSet(ck.architecture(), StudyData.load(ck.architecture(), dataset, Split.TEST, data.toDataOptions(), prov),
-            data.evalSamples, data.seed);
+        eval = StudyData.evalSet(ck.architecture(), dataset, data.toDataOptions(), data.evalSamples, data.seed, "--eval-samples", prov);
         before = VariantScoring.full(net, eval, data.batchSize, null);
       }
       AppliedTruncation applied = AppliedTruncation.apply(net, resolved, checkpoint.toString(),

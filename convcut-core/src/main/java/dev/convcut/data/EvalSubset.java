@@ -27,20 +27,33 @@ public final class EvalSubset {
 
   /** Every image of {@code set}, in order. */
   public static EvalSubset whole(ImageSet set) {
-    int[] all = new int[set.size()];
+    return whole(set.dataset(), set.split(), set.size());
+  }
+
+  /** Every image of a split of {@code total} images, in order. */
+  public static EvalSubset whole(String dataset, String split, int total) {
+    int[] all = new int[total];
     Arrays.setAll(all, i -> i);
-    return new EvalSubset(set.dataset(), set.split(), set.size(), 0, all);
+    return new EvalSubset(dataset, split, total, 0, all);
   }
 
   /** {@code size} images of {@code set} chosen uniformly without replacement from {@code seed}; the whole set if size covers it. */
   public static EvalSubset draw(ImageSet set, int size, long seed) {
+    return draw(set.dataset(), set.split(), set.size(), size, seed);
+  }
+
+  /**
+   * As {@link #draw(ImageSet, int, long)} for a split of {@code total} images not in memory (an
+   * image folder's): the same indices for the same total, size and seed.
+   */
+  public static EvalSubset draw(String dataset, String split, int total, int size, long seed) {
     if (size < 1) {
       throw new IllegalArgumentException("an evaluation subset needs at least 1 image, got " + size);
     }
-    if (size >= set.size()) {
-      return whole(set);
+    if (size >= total) {
+      return whole(dataset, split, total);
     }
-    int[] pool = new int[set.size()];
+    int[] pool = new int[total];
     Arrays.setAll(pool, i -> i);
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < size; i++) {
@@ -51,7 +64,7 @@ public final class EvalSubset {
     }
     int[] chosen = Arrays.copyOf(pool, size);
     Arrays.sort(chosen);
-    return new EvalSubset(set.dataset(), set.split(), set.size(), seed, chosen);
+    return new EvalSubset(dataset, split, total, seed, chosen);
   }
 
   /** The chosen image indices, ascending. */

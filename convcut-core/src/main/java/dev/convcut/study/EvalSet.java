@@ -29,6 +29,11 @@ public record EvalSet(ImageSet images, BatchAssembler batches, EvalSubset subset
     return new EvalSet(images, new BatchAssembler(images, normalization, Augmentation.NONE), subset);
   }
 
+  /** Images already chosen as {@code subset} describes (an image folder decodes only those). */
+  public static EvalSet of(ImageSet images, Normalization normalization, EvalSubset subset) {
+    return new EvalSet(images, new BatchAssembler(images, normalization, Augmentation.NONE), subset);
+  }
+
   /** The images at {@code indices}, in that order, as a set of their own. */
   static ImageSet copy(ImageSet set, int[] indices) {
     int bytes = set.imageBytes();

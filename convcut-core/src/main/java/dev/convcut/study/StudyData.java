@@ -8,7 +8,9 @@ import dev.convcut.data.DataSource;
 import dev.convcut.data.Datasets;
 import dev.convcut.data.ImageSet;
 import dev.convcut.data.LabelKind;
+import dev.convcut.data.EvalSubset;
 import dev.convcut.data.Split;
+import dev.convcut.data.folder.ImageFolderDataset;
 import dev.convcut.provenance.Provenance;
 import java.nio.file.Path;
 
@@ -49,6 +51,40 @@ public final class StudyData {
       Datasets.digests(dataset, here).forEach((f, sha) -> provenance.input("data/" + dataset + "/" + f, sha));
     }
     return set;
+  }
+
+  /**
+   * The evaluation set of {@code dataset}'s test split for {@code arch}: {@code samples} images
+   * drawn from the root {@code seed} (0: the whole split), the data files recorded in
+   * {@code provenance}. An image folder decodes only the drawn images (the same indices a whole
+   * split in memory would give), so a subset of a split too large for memory can be scored.
+   */
+  public static EvalSet evalSet(Architecture arch, String dataset, DataOptions options, int samples, long seed, String option,
+      Provenance provenance) {
+    if (!Datasets.isFolder(dataset)) {
+      return evalSet(arch, load(arch, dataset, Split.TEST, options, provenance), samples, seed, option);
+    }
+    DataOptions o = arch.dataOptions(options);
+    ImageFolderDataset folder = Datasets.folder(o);
+    arch.checkFolderClasses(folder.classes(), folder.root().toString());
+    int total = folder.listing(Split.TEST).samples().size();
+    if (samples > total) {
+      throw new IllegalArgumentException(option + " " + samples + " exceeds the " + total + " images of " + dataset + "/test"
+          + " (0 scores the whole split)");
+    }
+    String split = Split.TEST.id();
+    EvalSubset subset = samples == 0 ? EvalSubset.whole(dataset, split, total)
+        : EvalSubset.draw(dataset, split, total, samples, new Seeds(seed).forPurpose("eval-subset"));
+    ImageSet images = subset.isWhole() ? folder.load(Split.TEST) : folder.decodedSubset(Split.TEST, subset.indices()).images();
+    if (images.channels() != arch.channels() || images.height() != arch.size() || images.classes().size() != arch.classes()) {
+      throw new UsageException(dataset + " images are read as " + images.channels() + "x" + images.height() + "x" + images.width()
+          + " in " + images.classes().size() + " classes, but the checkpoint's " + arch.model() + " takes " + arch.channels() + "x"
+          + arch.size() + "x" + arch.size() + " in " + arch.classes() + " classes");
+    }
+    if (provenance != null) {
+      Datasets.digests(dataset, o).forEach((f, sha) -> provenance.input("data/" + dataset + "/" + f, sha));
+    }
+    return EvalSet.of(images, arch.preprocessing().normalization(), subset);
   }
 
   /** The evaluation set: {@code samples} test images drawn from the root {@code seed} (0: the whole test split). */

@@ -145,13 +145,29 @@ public final class ImageFolderDataset {
     return decoded(split, null).images();
   }
 
+  /**
+   * The images at {@code indices} (ascending) of {@code split}, decoded and preprocessed alone (a
+   * subset of a split too large to decode whole), from the cache when this subset is there.
+   */
+  public DecodedSplit decodedSubset(Split split, int[] indices) {
+    List<Sample> all = listing(split).samples();
+    List<Sample> chosen = java.util.Arrays.stream(indices).mapToObj(all::get).toList();
+    return decode(new FolderListing(listing(split).root(), classes(), chosen), split, null);
+  }
+
   /** {@code split} with the original image sizes and the images left out; drawing {@code progress} while it decodes. */
   public DecodedSplit decoded(Split split, Progress progress) {
     DecodedSplit d = loaded.get(split);
     if (d != null) {
       return d;
     }
-    FolderListing listing = listing(split);
+    d = decode(listing(split), split, progress);
+    loaded.put(split, d);
+    return d;
+  }
+
+  private DecodedSplit decode(FolderListing listing, Split split, Progress progress) {
+    DecodedSplit d;
     Path file = cacheDir == null || !options.cache() ? null : cacheDir.resolve(FolderCache.key(split.id(), listing, options) + ".bin");
     Optional<DecodedSplit> hit = file == null ? Optional.empty() : FolderCache.read(file, NAME, split.id(), classes());
     if (hit.isPresent()) {
@@ -169,7 +185,6 @@ public final class ImageFolderDataset {
       LOG.warn("left out {} unreadable {} image(s) of {}: {}", d.skipped().size(), split.id(), root,
           String.join("; ", d.skipped().subList(0, Math.min(10, d.skipped().size()))));
     }
-    loaded.put(split, d);
     return d;
   }
 

@@ -77,8 +77,7 @@ public final class StudyPipeline {
         .withResize(Datasets.isFolder(c.dataset()) ? training.folder().resize() : null), c.dataset(), ds.classes());
     step(o, "load " + ds.title());
     ImageSet train = StudyData.load(arch, c.dataset(), Split.TRAIN, o.data(), prov);
-    ImageSet test = StudyData.load(arch, c.dataset(), Split.TEST, o.data(), null);
-    EvalSet eval = StudyData.evalSet(arch, test, c.evalSamples(), c.seed(), "evalSamples");
+    EvalSet eval = StudyData.evalSet(arch, c.dataset(), o.data(), c.evalSamples(), c.seed(), "evalSamples", null);
     DataSource source = Datasets.locate(c.dataset(), arch.dataOptions(o.data().at(o.data().dataDir())));
     clock.lap("load");
     o.log().println("  evaluation set: " + eval.subset());
