@@ -129,7 +129,7 @@ final class StageWriter {
       inputs.add(initializer(p.name(), p.array()));
       name = name == null ? p.name().substring(0, p.name().lastIndexOf('.')) : name;
     }
-    return graph.node(OnnxOps.BATCH_NORMALIZATION, name, inputs, Map.of("epsilon", (float) BatchNorm2d.EPS));
+    return graph.node(OnnxOps.BATCH_NORMALIZATION, name, inputs, Map.of("epsilon", (float) bn.eps()));
   }
 
   private String initializer(String name, NDArray a) {

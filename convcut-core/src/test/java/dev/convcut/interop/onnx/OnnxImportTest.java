@@ -1,0 +1,181 @@
+package dev.convcut.interop.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.onnx.proto.OnnxMl;
+import dev.convcut.ConvcutException;
+import dev.convcut.WithEngine;
+import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Network;
+import dev.convcut.model.graph.GraphStage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ONNX files of convcut's own networks come back as networks with the same logits, layer names
+ * and stage boundaries; unsupported or broken files are refused by name.
+ */
+class OnnxImportTest extends WithEngine {
+  static final double TOLERANCE = 1e-5;
+  @TempDir Path dir;
+
+  /** Max |a − b| / max |a|. */
+  static double relative(float[] a, float[] b) {
+    assertThat(b).hasSameSizeAs(a);
+    double diff = 0;
+    double scale = 0;
+    for (int i = 0; i < a.length; i++) {
+      diff = Math.max(diff, Math.abs(a[i] - b[i]));
+      scale = Math.max(scale, Math.abs(a[i]));
+    }
+    return diff / scale;
+  }
+
+  static float[] input(ModelSpec s, int batch) {
+    Random r = new Random(42);
+    float[] x = new float[batch * s.channels() * s.size() * s.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) r.nextGaussian();
+    }
+    return x;
+  }
+
+  static float[] logits(Network net, float[] x, int batch) {
+    ModelSpec s = net.spec();
+    try (NDManager m = manager.newSubManager(); Network.Inference inf = net.inference()) {
+      NDArray in = m.create(x, new Shape(batch, s.channels(), s.size(), s.size()));
+      return inf.forward(in).toFloatArray();
+    }
+  }
+
+  Network roundTrip(String what, Network net, boolean fold) throws Exception {
+    Path file = dir.resolve(what.replace(' ', '-') + (fold ? "" : "-nofold") + ".onnx");
+    byte[] bytes = OnnxExport.model(net, fold).toByteArray();
+    Files.write(file, bytes);
+    OnnxImport.Imported imp = OnnxImport.read(file, new OnnxImport.Options(null, null));
+    Network back = OnnxImport.network(imp, file, manager);
+    int batch = 3;
+    float[] x = input(net.spec(), batch);
+    float[] expected = logits(net, x, batch);
+    double rel = relative(expected, logits(back, x, batch));
+    float[] ort;
+    try (OrtModel o = OrtModel.load(bytes, 2, what); OrtModel.Batch b = o.batch(x, new long[] {batch,
+        net.spec().channels(), net.spec().size(), net.spec().size()})) {
+      ort = o.run(b);
+    }
+    double relOrt = relative(ort, logits(back, x, batch));
+    System.out.printf(Locale.ROOT, "ONNX import %-10s %-8s: imported vs convcut %.2e, vs ONNX Runtime %.2e%n", what,
+        fold ? "folded" : "no-fold", rel, relOrt);
+    assertThat(rel).isLessThanOrEqualTo(TOLERANCE);
+    assertThat(relOrt).isLessThanOrEqualTo(TOLERANCE);
+    assertThat(back.layerNames()).isEqualTo(net.layerNames());
+    return back;
+  }
+
+  @Test
+  void cnn4ComesBackWithItsLogitsNamesAndOneStagePerLayer() throws Exception {
+    try (Network net = OnnxExportTest.network(OnnxExportTest.CNN4, 1)) {
+      try (Network back = roundTrip("cnn4", net, true)) {
+        assertThat(back.stages()).hasSize(6);
+        assertThat(back.stages().stream().map(s -> s.name()).toList())
+            .containsExactly("features.0", "features.2", "features.6", "features.8", "classifier.1", "classifier.4");
+      }
+      roundTrip("cnn4", net, false).close();
+    }
+  }
+
+  @Test
+  void resnet20ComesBackWithAStagePerBlock() throws Exception {
+    try (Network net = OnnxExportTest.network(OnnxExportTest.RESNET20, 2)) {
+      try (Network back = roundTrip("resnet20", net, false)) {
+        assertThat(back.stages()).hasSameSizeAs(net.stages());
+        assertThat(back.stageOf("layer2.0.downsample.0")).isEqualTo(net.stageOf("layer2.0.downsample.0"));
+        assertThat(back.param("layer1.0.bn1.running_var")).isNotNull();
+        assertThat(back.stages().get(0)).isInstanceOf(GraphStage.class);
+      }
+      roundTrip("resnet20", net, true).close();
+    }
+  }
+
+  @Test
+  void resnet50AndTheImagenetStemComeBack() throws Exception {
+    try (Network net = OnnxExportTest.network(OnnxExportTest.RESNET50, 3)) {
+      roundTrip("resnet50", net, true).close();
+      roundTrip("resnet50", net, false).close();
+    }
+    try (Network net = OnnxExportTest.network(OnnxExportTest.RESNET18_IMAGENET, 4)) {
+      roundTrip("resnet18im", net, true).close();
+    }
+  }
+
+  @Test
+  void everyUnsupportedOperatorIsNamedAtOnce() throws Exception {
+    OnnxMl.ModelProto m;
+    try (Network net = OnnxExportTest.network(OnnxExportTest.CNN4, 5)) {
+      m = OnnxExport.model(net, true);
+    }
+    OnnxMl.GraphProto.Builder g = m.getGraph().toBuilder();
+    g.setNode(0, g.getNode(0).toBuilder().setOpType("Softsign"));
+    g.setNode(2, g.getNode(2).toBuilder().setOpType("Einsum"));
+    Path file = dir.resolve("bad.onnx");
+    Files.write(file, m.toBuilder().setGraph(g).build().toByteArray());
+    assertThatThrownBy(() -> OnnxImport.read(file, new OnnxImport.Options(null, null)))
+        .isInstanceOf(ConvcutException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("2 operators are not supported (opset 17)")
+        .hasMessageContaining("Softsign at node '" + g.getNode(0).getName() + "'")
+        .hasMessageContaining("Einsum at node '" + g.getNode(2).getName() + "'")
+        .hasMessageContaining("convcut imports: Add, AveragePool");
+  }
+
+  @Test
+  void corruptTruncatedAndOutOfRangeFilesAreRefusedByName() throws Exception {
+    byte[] bytes;
+    OnnxMl.ModelProto m;
+    try (Network net = OnnxExportTest.network(OnnxExportTest.CNN4, 6)) {
+      m = OnnxExport.model(net, true);
+      bytes = m.toByteArray();
+    }
+    Path cut = dir.resolve("cut.onnx");
+    Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
+    assertThatThrownBy(() -> OnnxImport.read(cut, new OnnxImport.Options(null, null)))
+        .isInstanceOf(ConvcutException.class).hasMessageStartingWith(cut.toString());
+    Path junk = dir.resolve("junk.onnx");
+    Files.writeString(junk, "this is not a protobuf at all, just text\n");
+    assertThatThrownBy(() -> OnnxImport.read(junk, new OnnxImport.Options(null, null)))
+        .isInstanceOf(ConvcutException.class).hasMessageStartingWith(junk.toString());
+    Path old = dir.resolve("old.onnx");
+    Files.write(old, m.toBuilder().setOpsetImport(0, m.getOpsetImport(0).toBuilder().setVersion(9)).build().toByteArray());
+    assertThatThrownBy(() -> OnnxImport.read(old, new OnnxImport.Options(null, null)))
+        .isInstanceOf(ConvcutException.class).hasMessageContaining("opset 9 is outside the range convcut imports, 11-18");
+  }
+
+  @Test
+  void aSymbolicImageSizeAsksForInputShape() throws Exception {
+    OnnxMl.ModelProto m;
+    try (Network net = OnnxExportTest.network(OnnxExportTest.RESNET20, 7)) {
+      m = OnnxExport.model(net, true);
+    }
+    OnnxMl.GraphProto.Builder g = m.getGraph().toBuilder();
+    OnnxMl.ValueInfoProto.Builder in = g.getInput(0).toBuilder();
+    in.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(2).setDimParam("H");
+    in.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(3).setDimParam("W");
+    g.setInput(0, in);
+    Path file = dir.resolve("dynamic.onnx");
+    Files.write(file, m.toBuilder().setGraph(g).build().toByteArray());
+    assertThatThrownBy(() -> OnnxImport.read(file, new OnnxImport.Options(null, null)))
+        .isInstanceOf(ConvcutException.class).hasMessageContaining("(N, 3, H, W)").hasMessageContaining("--input-shape C,H,W");
+    OnnxImport.Imported imp = OnnxImport.read(file, new OnnxImport.Options(List.of(3, 40, 40), null));
+    assertThat(imp.graph().height()).isEqualTo(40);
+  }
+}
