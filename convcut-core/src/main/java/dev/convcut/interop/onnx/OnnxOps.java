@@ -31,7 +31,14 @@ enum OnnxOps implements ONNXOperator {
   /** {@code Gemm-13}: {@code A·Bᵀ + C} with {@code transB = 1}. */
   GEMM("Gemm", 2, 1, Map.of("transB", AttributeType.INT)),
   /** {@code Add-14}. */
-  ADD("Add", 2, 0, Map.of());
+  ADD("Add", 2, 0, Map.of()),
+  /** {@code AveragePool-11}. */
+  AVERAGE_POOL("AveragePool", 1, 0, Map.of("kernel_shape", AttributeType.INTS, "strides", AttributeType.INTS,
+      "pads", AttributeType.INTS, "ceil_mode", AttributeType.INT, "count_include_pad", AttributeType.INT), "kernel_shape"),
+  /** {@code Reshape-14}: data, shape (int64). */
+  RESHAPE("Reshape", 2, 0, Map.of()),
+  /** {@code Pad-13}: data, pads (int64), constant zero. */
+  PAD("Pad", 2, 0, Map.of());
 
   private final String opName;
   private final int inputs;

@@ -79,6 +79,8 @@ class OnnxImportTest extends WithEngine {
     assertThat(rel).isLessThanOrEqualTo(TOLERANCE);
     assertThat(relOrt).isLessThanOrEqualTo(TOLERANCE);
     assertThat(back.layerNames()).isEqualTo(net.layerNames());
+    assertThat(OnnxExportTest.disagreement(what + " imported, re-exported", back, fold, 2))
+        .isLessThanOrEqualTo(OnnxExportTest.TOLERANCE);
     return back;
   }
 
