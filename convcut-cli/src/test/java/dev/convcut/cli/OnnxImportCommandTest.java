@@ -59,13 +59,16 @@ class OnnxImportCommandTest {
         "--out", ck.toString());
     assertThat(imp.out()).contains("22 layers in 11 stages, 1x28x28 input, 10 classes");
     assertThat(Checkpoints.architecture(ck).model()).isEqualTo("onnx");
+    assertThat(Files.readString(ck.resolve("architecture.json"))).contains("\"graph\" : {").contains("\"op\" : \"conv\"");
+    assertThat(Files.readString(original.resolve("architecture.json"))).doesNotContain("graph");
     JsonNode mine = Json.mapper().readTree(ok("eval", "--checkpoint", ck.toString(), "--data-dir", data.toString(), "--json",
         "--threads", "2").out());
     JsonNode theirs = Json.mapper().readTree(ok("eval", "--checkpoint", original.toString(), "--data-dir", data.toString(),
         "--json", "--threads", "2").out());
     assertThat(mine.get("top1").asDouble()).isEqualTo(theirs.get("top1").asDouble());
     assertThat(mine.get("loss").asDouble()).isCloseTo(theirs.get("loss").asDouble(), org.assertj.core.data.Offset.offset(1e-5));
-    assertThat(ok("layers", "--checkpoint", ck.toString()).out()).contains("layer2.0.downsample.0").contains("layer3.2.conv2")
+    assertThat(ok("layers", "--checkpoint", ck.toString()).out()).contains("onnx, input 1x28x28, 10 classes, 11 stages")
+        .contains("layer2.0.downsample.0").contains("layer3.2.conv2")
         .contains("fc");
     ok("spectrum", "--checkpoint", ck.toString(), "--out", tmp.resolve("sp").toString());
     CliRun sweep = ok("sweep", "--checkpoint", ck.toString(), "--data-dir", data.toString(), "--out", tmp.resolve("sw").toString(),

@@ -1,6 +1,7 @@
 package dev.convcut.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.convcut.data.DataOptions;
 import dev.convcut.model.LayerForm;
 import dev.convcut.model.ModelSpec;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  */
 public record Architecture(String format, String model, int channels, int size, int classes, String stem,
     Map<String, LayerForm> layers, Preprocessing preprocessing, String dataset, List<String> classNames,
-    GraphSpec graph) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) GraphSpec graph) {
   public static final String FORMAT = "convcut-checkpoint/1";
 
   public Architecture {

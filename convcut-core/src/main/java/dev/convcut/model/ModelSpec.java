@@ -1,5 +1,6 @@
 package dev.convcut.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.convcut.model.graph.GraphSpec;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  *     for an imported graph
  * @param graph the network's graph when {@code model} is {@value #ONNX} (imported), else null
  */
-public record ModelSpec(String model, int channels, int size, int classes, String stem, GraphSpec graph) {
+public record ModelSpec(String model, int channels, int size, int classes, String stem,
+    @JsonInclude(JsonInclude.Include.NON_NULL) GraphSpec graph) {
   /** The architectures convcut can build. */
   public static final List<String> MODELS = List.of("cnn4", "resnet20", "resnet18", "resnet34", "resnet50");
 
