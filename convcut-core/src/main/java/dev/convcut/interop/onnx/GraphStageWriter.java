@@ -82,10 +82,24 @@ final class GraphStageWriter {
           yield graph.node(OnnxOps.PAD, base, List.of(in, graph.int64Initializer(base + ".pads#" + i, pads)), Map.of());
         }
         case DROPOUT -> in;
+        case MUL -> graph.node(OnnxOps.MUL, base, List.of(in, v.get(n.inputs().get(1))), Map.of());
+        case CONCAT -> graph.node(OnnxOps.CONCAT, base, n.inputs().stream().map(v::get).toList(), Map.of("axis", n.integer("axis")));
+        case LEAKYRELU -> graph.node(OnnxOps.LEAKY_RELU, base, List.of(in), Map.of("alpha", (float) n.real("alpha")));
+        case CLIP -> graph.node(OnnxOps.CLIP, base, List.of(in,
+            scalar(base + ".min#" + i, n.attrs().containsKey("min") ? n.real("min") : -Float.MAX_VALUE),
+            scalar(base + ".max#" + i, n.attrs().containsKey("max") ? n.real("max") : Float.MAX_VALUE)), Map.of());
+        case SIGMOID -> graph.node(OnnxOps.SIGMOID, base, List.of(in), Map.of());
+        case HARDSIGMOID -> graph.node(OnnxOps.HARD_SIGMOID, base, List.of(in), Map.of("alpha", (float) n.real("alpha"),
+            "beta", (float) n.real("beta")));
+        case HARDSWISH -> graph.node(OnnxOps.HARD_SWISH, base, List.of(in), Map.of());
       };
       v.put(n.output(), y);
     }
     return v.get(s.output());
+  }
+
+  private String scalar(String name, double value) {
+    return graph.initializer(name, new long[0], new float[] {(float) value});
   }
 
   private static int[] pads(GraphNode n) {

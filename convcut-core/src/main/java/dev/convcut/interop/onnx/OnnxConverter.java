@@ -89,8 +89,16 @@ final class OnnxConverter {
       case "Concat" -> concat(out, in);
       case "Conv" -> OnnxConvs.conv(this, in, out);
       case "BatchNormalization" -> batchNorm(in, out);
-      case "Relu" -> add("relu", null, List.of(dyn(in.get(0), "X")), out, shape(in.get(0)), Map.of());
+      case "Relu" -> unary("relu", in, out, Map.of());
+      case "Sigmoid" -> unary("sigmoid", in, out, Map.of());
+      case "HardSwish" -> unary("hardswish", in, out, Map.of());
+      case "LeakyRelu" -> unary("leakyrelu", in, out, Map.of("alpha", List.<Number>of(attrFloat("alpha", 0.01))));
+      case "HardSigmoid" -> unary("hardsigmoid", in, out, Map.of("alpha", List.<Number>of(attrFloat("alpha", 0.2)),
+          "beta", List.<Number>of(attrFloat("beta", 0.5))));
+      case "Clip" -> clip(in, out);
       case "Add" -> addValues(in, out);
+      case "Mul" -> mul(in, out);
+      case "Pad" -> pad(in, out);
       case "MaxPool", "AveragePool" -> OnnxConvs.pool(this, in, out);
       case "GlobalAveragePool" -> {
         long[] s = dyn(in.get(0), "X").shape();
@@ -147,7 +155,11 @@ final class OnnxConverter {
   /** Adds a graph node reading {@code inputs} and computing ONNX value {@code out} of {@code shape}. */
   void add(String op, String name, List<Value> inputs, String out, long[] shape, Map<String, List<Number>> attrs) {
     String n = name != null ? name : out;
-    nodes.add(new GraphNode(op, n, inputs.stream().map(Value::ref).toList(), out, attrs));
+    try {
+      nodes.add(new GraphNode(op, n, inputs.stream().map(Value::ref).toList(), out, attrs));
+    } catch (IllegalArgumentException e) {
+      throw fail(e.getMessage());
+    }
     values.put(out, new Value(shape, null, out, null));
   }
 
@@ -284,6 +296,32 @@ final class OnnxConverter {
   }
 
   private void concat(String out, List<String> in) {
+    if (in.size() == 1) {
+      values.put(out, get(in.get(0)));
+      return;
+    }
+    if (in.stream().allMatch(i -> get(i).dynamic())) {
+      long[] s = get(in.get(0)).shape().clone();
+      int axis = attrInt("axis", 1);
+      axis = axis < 0 ? axis + s.length : axis;
+      if (axis < 1 || axis >= s.length) {
+        throw fail("Concat along axis " + attrInt("axis", 1) + " is not supported (not the batch axis)");
+      }
+      List<Value> parts = new ArrayList<>();
+      s[axis] = 0;
+      for (String i : in) {
+        long[] p = get(i).shape();
+        for (int a = 0; a < s.length; a++) {
+          if (a != axis && (p.length != s.length || p[a] != get(in.get(0)).shape()[a])) {
+            throw fail("Concat of shapes that differ off the axis: " + Arrays.toString(p));
+          }
+        }
+        s[axis] += p[axis];
+        parts.add(get(i));
+      }
+      add("concat", null, parts, out, s, Map.of("axis", OnnxConvs.nums(axis)));
+      return;
+    }
     List<Double> v = new ArrayList<>();
     boolean integer = true;
     for (String i : in) {
@@ -315,6 +353,82 @@ final class OnnxConverter {
         List.<Number>of(attrFloat("epsilon", 1e-5))));
   }
 
+  private void unary(String op, List<String> in, String out, Map<String, List<Number>> attrs) {
+    add(op, null, List.of(dyn(in.get(0), "X")), out, shape(in.get(0)), attrs);
+  }
+
+  private void clip(List<String> in, String out) {
+    Map<String, List<Number>> attrs = new HashMap<>();
+    String[] keys = {"min", "max"};
+    for (int k = 0; k < 2; k++) {
+      if (in.size() > k + 1 && !in.get(k + 1).isEmpty()) {
+        Tensor t = constOnly(in.get(k + 1), "Clip (" + keys[k] + ")").constant();
+        attrs.put(keys[k], List.of(t.values()[0]));
+      }
+    }
+    unary("clip", in, out, attrs);
+  }
+
+  private void pad(List<String> in, String out) {
+    Value x = dyn(in.get(0), "data");
+    if (!attrString("mode", "constant").equals("constant")) {
+      throw fail("Pad mode " + attrString("mode", "constant") + " is not supported (constant zeros only)");
+    }
+    if (in.size() > 2 && !in.get(2).isEmpty() && constOnly(in.get(2), "Pad (value)").constant().values()[0] != 0) {
+      throw fail("Pad with a value other than 0 is not supported");
+    }
+    if (in.size() > 3 && !in.get(3).isEmpty()) {
+      throw fail("Pad with axes is not supported");
+    }
+    double[] p = constOnly(in.get(1), "Pad (pads)").constant().values();
+    long[] s = x.shape();
+    if (s.length != 4 || p.length != 8 || p[0] != 0 || p[1] != 0 || p[4] != 0 || p[5] != 0
+        || Arrays.stream(p).anyMatch(v -> v < 0)) {
+      throw fail("Pad " + Arrays.toString(p) + " is supported only on the last two axes of an image, by >= 0 cells");
+    }
+    if (Arrays.stream(p).allMatch(v -> v == 0)) {
+      values.put(out, x);
+      return;
+    }
+    add("pad", null, List.of(x), out, new long[] {s[0], s[1], s[2] + (long) (p[2] + p[6]), s[3] + (long) (p[3] + p[7])},
+        Map.of("pads", OnnxConvs.nums((long) p[3], (long) p[7], (long) p[2], (long) p[6])));
+  }
+
+  private void mul(List<String> in, String out) {
+    Value a = get(in.get(0));
+    Value b = get(in.get(1));
+    if (!a.dynamic() && !b.dynamic()) {
+      double[] x = a.constant().values();
+      double[] y = b.constant().values();
+      if (x.length != y.length && x.length != 1 && y.length != 1) {
+        throw fail("multiplying constants of different shapes is not supported");
+      }
+      double[] s = new double[Math.max(x.length, y.length)];
+      Arrays.setAll(s, i -> x[x.length == 1 ? 0 : i] * y[y.length == 1 ? 0 : i]);
+      constant(out, new Tensor(x.length >= y.length ? a.shape() : b.shape(), s, a.constant().integer() && b.constant().integer()));
+    } else if (a.dynamic() && b.dynamic()) {
+      add("mul", null, List.of(a, b), out, broadcast(a.shape(), b.shape()), Map.of());
+    } else {
+      throw fail("multiplying by a constant is not supported yet");
+    }
+  }
+
+  /** numpy's broadcast of two shapes whose batch axes line up. */
+  private long[] broadcast(long[] a, long[] b) {
+    if (a.length != b.length) {
+      throw fail("broadcasting shapes of different ranks " + Arrays.toString(a) + " and " + Arrays.toString(b)
+          + " is not supported");
+    }
+    long[] s = new long[a.length];
+    for (int i = 0; i < s.length; i++) {
+      if (a[i] != b[i] && a[i] != 1 && b[i] != 1) {
+        throw fail("shapes " + Arrays.toString(a) + " and " + Arrays.toString(b) + " do not broadcast");
+      }
+      s[i] = Math.max(a[i], b[i]);
+    }
+    return s;
+  }
+
   private void addValues(List<String> in, String out) {
     Value a = get(in.get(0));
     Value b = get(in.get(1));
@@ -328,11 +442,7 @@ final class OnnxConverter {
       Arrays.setAll(s, i -> x[i] + y[i]);
       constant(out, new Tensor(a.shape(), s, a.constant().integer()));
     } else if (a.dynamic() && b.dynamic()) {
-      if (!Arrays.equals(a.shape(), b.shape())) {
-        throw fail("adding values of shapes " + Arrays.toString(a.shape()) + " and " + Arrays.toString(b.shape())
-            + " (broadcasting) is not supported yet");
-      }
-      add("add", null, List.of(a, b), out, a.shape(), Map.of());
+      add("add", null, List.of(a, b), out, broadcast(a.shape(), b.shape()), Map.of());
     } else {
       biasAdd(a.dynamic() ? a : b, (a.dynamic() ? b : a).constant(), out);
     }

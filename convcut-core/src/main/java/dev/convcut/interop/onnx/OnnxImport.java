@@ -39,7 +39,8 @@ public final class OnnxImport {
   /** The ONNX operators convcut imports. */
   public static final Set<String> SUPPORTED = new TreeSet<>(Set.of("Conv", "BatchNormalization", "Relu", "Add", "MaxPool",
       "AveragePool", "GlobalAveragePool", "Flatten", "Gemm", "MatMul", "Reshape", "Identity", "Dropout", "Constant",
-      "Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "Cast"));
+      "Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "Cast", "LeakyRelu", "Clip", "Sigmoid", "HardSigmoid", "HardSwish",
+      "Mul", "Pad"));
 
   private OnnxImport() {}
 

@@ -20,8 +20,8 @@ public record GraphNode(String op, String name, List<String> inputs, String outp
     inputs = List.copyOf(inputs);
     attrs = attrs == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(attrs));
     int arity = GraphOp.of(op).arity();
-    if (inputs.size() != arity) {
-      throw new IllegalArgumentException("node " + name + ": " + op + " takes " + arity + " inputs, got " + inputs.size());
+    if (arity == GraphOp.VARIADIC ? inputs.size() < 2 : inputs.size() != arity) {
+      throw new IllegalArgumentException("node " + name + ": " + op + " takes " + (arity == GraphOp.VARIADIC ? "2 or more" : arity) + " inputs, got " + inputs.size());
     }
   }
 

@@ -1,5 +1,9 @@
 package dev.convcut.model.graph;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
 import dev.convcut.model.ConvSpec;
 import dev.convcut.model.Dropout;
 import dev.convcut.model.LayerFactory;
@@ -7,6 +11,7 @@ import dev.convcut.model.Module;
 import dev.convcut.model.Ops;
 import dev.convcut.model.Relu;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The operators an imported graph is made of, each building its convcut module from a node's
@@ -14,7 +19,10 @@ import java.util.Arrays;
  * stride, pads, dilation, groups, bias (0/1), input}; {@code linear} {@code in, out};
  * {@code batchnorm} {@code channels, eps}; {@code maxpool}/{@code avgpool} {@code kernel, stride,
  * pads, ceil (0/1)} and {@code countIncludePad}; {@code pad} {@code pads} as {@code [left,
- * right, top, bottom]} zeros; {@code reshape} {@code shape} per sample (batch kept).
+ * right, top, bottom]} zeros; {@code reshape} {@code shape} per sample (batch kept);
+ * {@code concat} {@code axis}; {@code leakyrelu} {@code alpha}; {@code clip} {@code min},
+ * {@code max} (each optional); {@code hardsigmoid} {@code alpha, beta}. {@code add} and
+ * {@code mul} broadcast as numpy.
  */
 public enum GraphOp {
   CONV("conv", 1, true) {
@@ -52,6 +60,68 @@ public enum GraphOp {
     @Override
     Module module(GraphNode n, LayerFactory f) {
       return null;
+    }
+
+    @Override
+    NDArray apply(GraphNode n, Module m, List<NDArray> in, boolean training) {
+      return in.get(0).add(in.get(1));
+    }
+  },
+  MUL("mul", 2, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      return null;
+    }
+
+    @Override
+    NDArray apply(GraphNode n, Module m, List<NDArray> in, boolean training) {
+      return in.get(0).mul(in.get(1));
+    }
+  },
+  CONCAT("concat", GraphOp.VARIADIC, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      return null;
+    }
+
+    @Override
+    NDArray apply(GraphNode n, Module m, List<NDArray> in, boolean training) {
+      return NDArrays.concat(new NDList(in), n.integer("axis"));
+    }
+  },
+  LEAKYRELU("leakyrelu", 1, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      double alpha = n.real("alpha");
+      return (x, training) -> Activation.leakyRelu(x, (float) alpha);
+    }
+  },
+  CLIP("clip", 1, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      double min = n.attrs().containsKey("min") ? n.real("min") : -Float.MAX_VALUE;
+      double max = n.attrs().containsKey("max") ? n.real("max") : Float.MAX_VALUE;
+      return (x, training) -> x.clip(min, max);
+    }
+  },
+  SIGMOID("sigmoid", 1, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      return (x, training) -> Activation.sigmoid(x);
+    }
+  },
+  HARDSIGMOID("hardsigmoid", 1, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      double alpha = n.real("alpha");
+      double beta = n.real("beta");
+      return (x, training) -> x.mul(alpha).add(beta).clip(0, 1);
+    }
+  },
+  HARDSWISH("hardswish", 1, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      return (x, training) -> x.mul(x.div(6).add(0.5).clip(0, 1));
     }
   },
   MAXPOOL("maxpool", 1, false) {
@@ -108,6 +178,9 @@ public enum GraphOp {
     }
   };
 
+  /** The arity of an operator that reads two or more values. */
+  public static final int VARIADIC = -1;
+
   private final String id;
   private final int arity;
   private final boolean weighted;
@@ -118,15 +191,20 @@ public enum GraphOp {
     this.weighted = weighted;
   }
 
-  /** The module computing node {@code n} (null for {@code add}, which the stage computes from its two inputs). */
+  /** The module computing node {@code n} (null for the operators of several inputs, see {@link #apply}). */
   abstract Module module(GraphNode n, LayerFactory f);
+
+  /** The node's output from its inputs' values, by its module {@code m} unless the operator reads several. */
+  NDArray apply(GraphNode n, Module m, List<NDArray> in, boolean training) {
+    return m.forward(in.get(0), training);
+  }
 
   /** The name in a graph's JSON. */
   public String id() {
     return id;
   }
 
-  /** How many values the operator reads. */
+  /** How many values the operator reads ({@link #VARIADIC}: two or more). */
   public int arity() {
     return arity;
   }

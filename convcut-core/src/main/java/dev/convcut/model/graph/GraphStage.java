@@ -53,7 +53,7 @@ public final class GraphStage implements Stage {
     return nodes;
   }
 
-  /** Node {@code i}'s module (null for {@code add}). */
+  /** Node {@code i}'s module (null for the operators of several inputs). */
   public Module module(int i) {
     return modules.get(i);
   }
@@ -64,8 +64,8 @@ public final class GraphStage implements Stage {
     values.put(input, x);
     for (int i = 0; i < nodes.size(); i++) {
       GraphNode n = nodes.get(i);
-      NDArray a = values.get(n.inputs().get(0));
-      NDArray y = n.kind() == GraphOp.ADD ? a.add(values.get(n.inputs().get(1))) : modules.get(i).forward(a, training);
+      List<NDArray> in = n.inputs().stream().map(values::get).toList();
+      NDArray y = n.kind().apply(n, modules.get(i), in, training);
       values.put(n.output(), y);
     }
     return values.get(output);

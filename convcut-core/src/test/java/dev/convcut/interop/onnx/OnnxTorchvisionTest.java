@@ -76,4 +76,27 @@ class OnnxTorchvisionTest extends WithEngine {
       assertThat(net.stages()).hasSize(11);
     }
   }
+
+  @Test
+  void mobilenetsWithClipHardSwishHardSigmoidAndSqueezeExciteGivePyTorchsLogits() throws Exception {
+    try (Network v2 = agrees("mobilenet_v2")) {
+      assertThat(v2.layerNames()).startsWith("features.0.0", "features.1.conv.0.0").endsWith("classifier.1");
+    }
+    try (Network v3 = agrees("mobilenet_v3_small")) {
+      assertThat(v3.layerNames()).contains("features.1.block.1.fc1", "features.1.block.1.fc2");
+      assertThat(OnnxExportTest.disagreement("mobilenet_v3_small imported, re-exported", v3, true, 2))
+          .isLessThanOrEqualTo(TOLERANCE);
+    }
+  }
+
+  @Test
+  void squeezenetDensenetAndEfficientnetGivePyTorchsLogits() throws Exception {
+    agrees("squeezenet1_1").close();
+    try (Network dense = agrees("densenet121")) {
+      assertThat(dense.param("features.denseblock1.denselayer1.norm1.running_var")).isNotNull();
+      assertThat(OnnxExportTest.disagreement("densenet121 imported, re-exported", dense, false, 2))
+          .isLessThanOrEqualTo(TOLERANCE);
+    }
+    agrees("efficientnet_b0").close();
+  }
 }
