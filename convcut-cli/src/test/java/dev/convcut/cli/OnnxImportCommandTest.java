@@ -84,6 +84,24 @@ class OnnxImportCommandTest {
   }
 
   @Test
+  void anImportedNetworkRetrainsAndCompresses() throws Exception {
+    Path ck = tmp.resolve("ck");
+    ok("import", "--onnx", onnx.toString(), "--dataset", "fashion-mnist", "--data-dir", data.toString(), "--out", ck.toString());
+    Path t = tmp.resolve("t");
+    ok("truncate", "--checkpoint", ck.toString(), "--spec", "layer3.*:o|ihw=keep0.5", "--out", t.toString(), "--evaluate",
+        "--data-dir", data.toString());
+    ok("retrain", "--checkpoint", t.toString(), "--epochs", "1", "--out", tmp.resolve("r").toString(), "--data-dir",
+        data.toString(), "--train-batch", "32");
+    Path c = tmp.resolve("c");
+    CliRun r = ok("compress", "--checkpoint", ck.toString(), "--out", c.toString(), "--data-dir", data.toString(), "--no-download",
+        "--threads", "2", "--latency-batch", "4", "--latency-repeats", "2", "--latency-warmup", "0", "--no-progress",
+        "--method", "tucker2", "--keep", "0.5", "--layers", "layer3.0.conv1", "--finetune-epochs", "0", "--batch", "16");
+    assertThat(r.out()).contains("layer3.0.conv1").contains("tucker2");
+    ok("eval", "--checkpoint", c.toString(), "--data-dir", data.toString(), "--threads", "2");
+    ok("export", "--checkpoint", c.toString(), "--format", "onnx", "--out", tmp.resolve("c.onnx").toString());
+  }
+
+  @Test
   void anUnsupportedOperatorWritesNothingAndExitsOne() throws Exception {
     OnnxMl.ModelProto m = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(onnx));
     OnnxMl.GraphProto.Builder g = m.getGraph().toBuilder();
