@@ -80,15 +80,15 @@ final class OnnxConverter {
     List<String> in = node.getInputList();
     String out = node.getOutput(0);
     switch (node.getOpType()) {
-      case "Constant" -> constant(out, constantValue());
+      case "Constant" -> constant(out, OnnxConstants.value(this));
       case "Identity", "Dropout" -> values.put(out, get(in.get(0)));
-      case "Shape" -> shapeOf(out, get(in.get(0)).shape());
-      case "Gather" -> gather(out, in);
-      case "Unsqueeze", "Squeeze" -> reshapeConstant(out, in);
+      case "Shape" -> OnnxConstants.shapeOf(this, out, get(in.get(0)).shape());
+      case "Gather" -> OnnxConstants.gather(this, out, in);
+      case "Unsqueeze", "Squeeze" -> OnnxConstants.reshapeConstant(this, out, in);
       case "Cast" -> values.put(out, constOnly(in.get(0), "Cast"));
       case "Concat" -> concat(out, in);
       case "Conv" -> OnnxConvs.conv(this, in, out);
-      case "BatchNormalization" -> batchNorm(in, out);
+      case "BatchNormalization" -> OnnxLayers.batchNorm(this, in, out);
       case "Relu" -> unary("relu", in, out, Map.of());
       case "Sigmoid" -> unary("sigmoid", in, out, Map.of());
       case "HardSwish" -> unary("hardswish", in, out, Map.of());
@@ -104,9 +104,9 @@ final class OnnxConverter {
         long[] s = dyn(in.get(0), "X").shape();
         add("globalavgpool", null, List.of(dyn(in.get(0), "X")), out, new long[] {s[0], s[1], 1, 1}, Map.of());
       }
-      case "Flatten" -> flatten(in, out);
-      case "Gemm", "MatMul" -> linear(in, out);
-      case "Reshape" -> reshape(in, out);
+      case "Flatten" -> OnnxLayers.flatten(this, in, out);
+      case "Gemm", "MatMul" -> OnnxLayers.linear(this, in, out);
+      case "Reshape" -> OnnxLayers.reshape(this, in, out);
       default -> throw fail("operator " + node.getOpType() + " is not supported");
     }
   }
@@ -206,6 +206,28 @@ final class OnnxConverter {
     return dflt;
   }
 
+  Path file() {
+    return file;
+  }
+
+  List<OnnxMl.AttributeProto> attributes() {
+    return node.getAttributeList();
+  }
+
+  Set<String> matmulLinears() {
+    return matmulLinears;
+  }
+
+  /** How many nodes of the ONNX graph read {@code value}. */
+  int readers(String value) {
+    return readers.getOrDefault(value, 0);
+  }
+
+  /** Makes ONNX value {@code out} the same as {@code v} (an identity). */
+  void alias(String out, Value v) {
+    values.put(out, v);
+  }
+
   String opType() {
     return node.getOpType();
   }
@@ -216,83 +238,12 @@ final class OnnxConverter {
 
   // ---- constant folding
 
-  private Tensor constantValue() {
-    for (OnnxMl.AttributeProto a : node.getAttributeList()) {
-      switch (a.getName()) {
-        case "value" -> {
-          return OnnxTensors.read(a.getT(), file);
-        }
-        case "value_float" -> {
-          return new Tensor(new long[0], new double[] {a.getF()}, false);
-        }
-        case "value_floats" -> {
-          return new Tensor(new long[] {a.getFloatsCount()}, a.getFloatsList().stream().mapToDouble(Float::doubleValue).toArray(), false);
-        }
-        case "value_int" -> {
-          return new Tensor(new long[0], new double[] {a.getI()}, true);
-        }
-        case "value_ints" -> {
-          return new Tensor(new long[] {a.getIntsCount()}, a.getIntsList().stream().mapToDouble(Long::doubleValue).toArray(), true);
-        }
-        default -> { }
-      }
-    }
-    throw fail("a Constant without a value convcut reads (value, value_float(s), value_int(s))");
-  }
-
-  private void shapeOf(String out, long[] shape) {
-    int r = shape.length;
-    int start = norm(attrInt("start", 0), r);
-    int end = norm(attrInt("end", r), r);
-    double[] v = new double[Math.max(0, end - start)];
-    for (int i = start; i < end; i++) {
-      v[i - start] = shape[i];
-    }
-    constant(out, new Tensor(new long[] {v.length}, v, true));
-  }
-
-  private static int norm(int axis, int rank) {
-    return Math.max(0, Math.min(rank, axis < 0 ? axis + rank : axis));
-  }
-
-  private Value constOnly(String name, String op) {
+  Value constOnly(String name, String op) {
     Value v = get(name);
     if (v.dynamic()) {
       throw fail(op + " of a value computed at run time is not supported (only on constant shapes)");
     }
     return new Value(v.shape(), v.constant(), null, null);
-  }
-
-  private void gather(String out, List<String> in) {
-    Tensor data = constOnly(in.get(0), "Gather").constant();
-    Tensor idx = constOnly(in.get(1), "Gather").constant();
-    if (data.dims().length != 1 || attrInt("axis", 0) != 0) {
-      throw fail("Gather is supported on one-dimensional constants only, got shape " + Arrays.toString(data.dims()));
-    }
-    double[] v = new double[idx.values().length];
-    for (int i = 0; i < v.length; i++) {
-      int k = (int) idx.values()[i];
-      v[i] = data.values()[k < 0 ? k + data.values().length : k];
-    }
-    constant(out, new Tensor(idx.dims(), v, data.integer()));
-  }
-
-  private void reshapeConstant(String out, List<String> in) {
-    Tensor t = constOnly(in.get(0), node.getOpType()).constant();
-    long[] shape = Arrays.stream(t.dims()).filter(d -> d != 1 || node.getOpType().equals("Unsqueeze")).toArray();
-    if (node.getOpType().equals("Unsqueeze")) {
-      long[] axes = in.size() > 1 ? Arrays.stream(constOnly(in.get(1), "Unsqueeze").constant().values()).mapToLong(d -> (long) d)
-          .toArray() : attrInts("axes", new long[0]);
-      List<Long> s = new ArrayList<>();
-      Arrays.stream(t.dims()).forEach(s::add);
-      int rank = s.size() + axes.length;
-      long[] sorted = Arrays.stream(axes).map(a -> a < 0 ? a + rank : a).sorted().toArray();
-      for (long a : sorted) {
-        s.add((int) a, 1L);
-      }
-      shape = s.stream().mapToLong(Long::longValue).toArray();
-    }
-    constant(out, new Tensor(shape, t.values(), t.integer()));
   }
 
   private void concat(String out, List<String> in) {
@@ -336,22 +287,6 @@ final class OnnxConverter {
   }
 
   // ---- layers
-
-  private void batchNorm(List<String> in, String out) {
-    Value x = dyn(in.get(0), "X");
-    String name = layerName(initializerName(in.get(1)));
-    String[] params = {"weight", "bias", "running_mean", "running_var"};
-    int channels = (int) x.shape()[1];
-    for (int i = 0; i < 4; i++) {
-      Tensor t = weight(in.get(i + 1), params[i]);
-      if (t.values().length != channels) {
-        throw fail(params[i] + " has " + t.values().length + " values for " + channels + " channels");
-      }
-      param(name + "." + params[i], new Tensor(new long[] {channels}, t.values(), false));
-    }
-    add("batchnorm", name, List.of(x), out, x.shape(), Map.of("channels", OnnxConvs.nums(channels), "eps",
-        List.<Number>of(attrFloat("epsilon", 1e-5))));
-  }
 
   private void unary(String op, List<String> in, String out, Map<String, List<Number>> attrs) {
     add(op, null, List.of(dyn(in.get(0), "X")), out, shape(in.get(0)), attrs);
@@ -414,7 +349,7 @@ final class OnnxConverter {
   }
 
   /** numpy's broadcast of two shapes whose batch axes line up. */
-  private long[] broadcast(long[] a, long[] b) {
+  long[] broadcast(long[] a, long[] b) {
     if (a.length != b.length) {
       throw fail("broadcasting shapes of different ranks " + Arrays.toString(a) + " and " + Arrays.toString(b)
           + " is not supported");
@@ -444,119 +379,8 @@ final class OnnxConverter {
     } else if (a.dynamic() && b.dynamic()) {
       add("add", null, List.of(a, b), out, broadcast(a.shape(), b.shape()), Map.of());
     } else {
-      biasAdd(a.dynamic() ? a : b, (a.dynamic() ? b : a).constant(), out);
+      OnnxLayers.biasAdd(this, a.dynamic() ? a : b, (a.dynamic() ? b : a).constant(), out);
     }
   }
 
-  /** {@code MatMul} then {@code Add} of a constant: the constant becomes the linear layer's bias. */
-  private void biasAdd(Value x, Tensor bias, String out) {
-    GraphNode last = nodes.isEmpty() ? null : nodes.get(nodes.size() - 1);
-    if (last == null || !matmulLinears.contains(last.name()) || !last.output().equals(x.ref())
-        || readers.getOrDefault(x.ref(), 0) != 1 || bias.values().length != last.integer("out")) {
-      throw fail("adding a constant is supported only as the bias of a MatMul by a constant");
-    }
-    param(last.name() + ".bias", new Tensor(new long[] {bias.values().length}, bias.values(), false));
-    matmulLinears.remove(last.name());
-    values.put(out, x);
-  }
-
-  private void flatten(List<String> in, String out) {
-    Value x = dyn(in.get(0), "input");
-    int axis = attrInt("axis", 1);
-    if (axis != 1 && axis + x.shape().length != 1) {
-      throw fail("Flatten with axis " + axis + " is not supported (axis 1 only: the batch axis stays)");
-    }
-    add("flatten", null, List.of(x), out, new long[] {x.shape()[0], perSample(x.shape())}, Map.of());
-  }
-
-  static long perSample(long[] shape) {
-    long n = 1;
-    for (int i = 1; i < shape.length; i++) {
-      n *= shape[i];
-    }
-    return n;
-  }
-
-  private void linear(List<String> in, String out) {
-    Value x = dyn(in.get(0), "A");
-    boolean gemm = node.getOpType().equals("Gemm");
-    if (x.shape().length != 2) {
-      throw fail("input A has shape " + Arrays.toString(x.shape()) + "; only (N, features) is supported");
-    }
-    if (gemm && attrInt("transA", 0) != 0) {
-      throw fail("transA=1 is not supported (A is (N, features))");
-    }
-    Tensor b = weight(in.get(1), "B");
-    if (b.dims().length != 2) {
-      throw fail("B has shape " + Arrays.toString(b.dims()) + "; a 2-D weight is needed");
-    }
-    boolean transB = gemm && attrInt("transB", 0) != 0;
-    int features = (int) x.shape()[1];
-    int classes = (int) (transB ? b.dims()[0] : b.dims()[1]);
-    if ((transB ? b.dims()[1] : b.dims()[0]) != features) {
-      throw fail("B of shape " + Arrays.toString(b.dims()) + " does not take " + features + " features");
-    }
-    double alpha = gemm ? attrFloat("alpha", 1) : 1;
-    double beta = gemm ? attrFloat("beta", 1) : 1;
-    double[] w = new double[classes * features];
-    for (int o = 0; o < classes; o++) {
-      for (int i = 0; i < features; i++) {
-        w[o * features + i] = alpha * (transB ? b.values()[o * features + i] : b.values()[i * classes + o]);
-      }
-    }
-    double[] bias = new double[classes];
-    if (gemm && in.size() > 2 && !in.get(2).isEmpty()) {
-      double[] c = weight(in.get(2), "C").values();
-      if (c.length != 1 && c.length != classes) {
-        throw fail("C has " + c.length + " values; 1 or " + classes + " are supported");
-      }
-      Arrays.setAll(bias, o -> beta * c[c.length == 1 ? 0 : o]);
-    }
-    String name = layerName(transB && alpha == 1 ? initializerName(in.get(1)) : null);
-    param(name + ".weight", new Tensor(new long[] {classes, features}, w, false));
-    param(name + ".bias", new Tensor(new long[] {classes}, bias, false));
-    add("linear", name, List.of(x), out, new long[] {x.shape()[0], classes}, Map.of("in", OnnxConvs.nums(features), "out",
-        OnnxConvs.nums(classes)));
-    if (!gemm) {
-      matmulLinears.add(name);
-    }
-  }
-
-  private void reshape(List<String> in, String out) {
-    Value x = get(in.get(0));
-    double[] target = constOnly(in.get(1), "Reshape (shape)").constant().values();
-    if (!x.dynamic()) {
-      constant(out, new Tensor(Arrays.stream(target).mapToLong(d -> (long) d).toArray(), x.constant().values(),
-          x.constant().integer()));
-      return;
-    }
-    long[] s = x.shape();
-    long total = perSample(s);
-    long[] t = new long[target.length];
-    int unknown = -1;
-    long known = 1;
-    for (int i = 0; i < t.length; i++) {
-      t[i] = target[i] == 0 && i < s.length ? s[i] : (long) target[i];
-      if (i > 0 && t[i] == -1) {
-        unknown = i;
-      } else if (i > 0) {
-        known *= t[i];
-      }
-    }
-    if (t.length == 0 || (t[0] != 1 && t[0] != -1) || (t[0] == -1 && unknown > 0)) {
-      throw fail("Reshape to " + Arrays.toString(target) + " does not keep the batch axis first");
-    }
-    if (unknown > 0) {
-      t[unknown] = known == 0 ? 0 : total / known;
-    }
-    long[] rest = Arrays.copyOfRange(t, 1, t.length);
-    if (Arrays.stream(rest).reduce(1, (p, q) -> p * q) != total) {
-      throw fail("Reshape to " + Arrays.toString(target) + " does not fit " + total + " values per image of shape "
-          + Arrays.toString(s));
-    }
-    long[] shape = new long[t.length];
-    shape[0] = s[0];
-    System.arraycopy(rest, 0, shape, 1, rest.length);
-    add("reshape", null, List.of(x), out, shape, Map.of("shape", Arrays.stream(rest).mapToObj(d -> (Number) d).toList()));
-  }
 }
