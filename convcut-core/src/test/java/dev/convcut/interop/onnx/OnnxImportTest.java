@@ -267,6 +267,43 @@ class OnnxImportTest extends WithEngine {
   }
 
   @Test
+  void missingExternalDataIntegerWeightsAndSeveralOutputsAreRefusedByName() throws Exception {
+    OnnxMl.ModelProto m;
+    try (Network net = OnnxExportTest.network(OnnxExportTest.CNN4, 8)) {
+      m = OnnxExport.model(net, true);
+    }
+    OnnxMl.GraphProto.Builder g = m.getGraph().toBuilder();
+    g.setInitializer(0, g.getInitializer(0).toBuilder().clearRawData()
+        .setDataLocation(OnnxMl.TensorProto.DataLocation.EXTERNAL)
+        .addExternalData(OnnxMl.StringStringEntryProto.newBuilder().setKey("location").setValue("weights.bin")));
+    Path external = dir.resolve("external.onnx");
+    Files.write(external, m.toBuilder().setGraph(g).build().toByteArray());
+    assertThatThrownBy(() -> OnnxImport.read(external, new OnnxImport.Options(null, null)))
+        .isInstanceOf(ConvcutException.class).hasMessageStartingWith(external.toString())
+        .hasMessageContaining(dir.resolve("weights.bin") + ", which is missing");
+
+    g = m.getGraph().toBuilder();
+    OnnxMl.TensorProto w = g.getInitializer(0);
+    OnnxMl.TensorProto.Builder ints = w.toBuilder().clearRawData().setDataType(3);
+    long n = w.getDimsList().stream().reduce(1L, (a, b) -> a * b);
+    ints.setRawData(com.google.protobuf.ByteString.copyFrom(new byte[(int) n]));
+    g.setInitializer(0, ints);
+    Path quantized = dir.resolve("int8.onnx");
+    Files.write(quantized, m.toBuilder().setGraph(g).build().toByteArray());
+    assertThatThrownBy(() -> OnnxImport.read(quantized, new OnnxImport.Options(null, null)))
+        .isInstanceOf(ConvcutException.class).hasMessageContaining("integer or quantized weights are not supported")
+        .hasMessageContaining("node 'features.0' (Conv)");
+
+    g = m.getGraph().toBuilder();
+    g.addOutput(g.getOutput(0).toBuilder().setName(g.getNode(0).getOutput(0)));
+    Path two = dir.resolve("two.onnx");
+    Files.write(two, m.toBuilder().setGraph(g).build().toByteArray());
+    assertThatThrownBy(() -> OnnxImport.read(two, new OnnxImport.Options(null, null)))
+        .isInstanceOf(ConvcutException.class).hasMessageContaining("2 outputs").hasMessageContaining("--output NAME");
+    assertThat(OnnxImport.read(two, new OnnxImport.Options(null, "logits")).graph().classes()).isEqualTo(10);
+  }
+
+  @Test
   void aSymbolicImageSizeAsksForInputShape() throws Exception {
     OnnxMl.ModelProto m;
     try (Network net = OnnxExportTest.network(OnnxExportTest.RESNET20, 7)) {
