@@ -1,12 +1,15 @@
 package dev.convcut.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.convcut.ConvcutException;
+import dev.convcut.UsageException;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.DatasetSpec;
 import dev.convcut.data.Datasets;
 import dev.convcut.interop.WeightImport;
+import dev.convcut.interop.onnx.OnnxImport;
 import dev.convcut.io.OutputLock;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
@@ -22,22 +25,38 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code convcut import}: a checkpoint from a PyTorch state_dict saved as safetensors or npz. */
+/**
+ * {@code convcut import}: a checkpoint from a PyTorch state_dict saved as safetensors or npz, or from
+ * a whole network in an ONNX file.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Make a convcut checkpoint from PyTorch weights (a state_dict saved as safetensors or npz, named as in "
-        + "the reference modules). Every missing, unexpected or mis-shaped array is listed in one error.",
+        + "the reference modules; every missing, unexpected or mis-shaped array is listed in one error), or from a CNN in "
+        + "an ONNX file (--onnx; unsupported operators are all named in one error).",
     footer = {"", "Examples:", "  convcut import --model resnet50 --weights resnet50.safetensors --dataset cifar100 --out runs/r50",
         "  convcut import --model cnn4 --weights w.npz --channels 1 --size 28 --classes 10 --mean 0.286 --std 0.353 --out runs/c4",
+        "  convcut import --onnx resnet18.onnx --dataset imagefolder --data-dir ~/imgs --out runs/r18",
+        "  convcut import --onnx net.onnx --input-shape 3,64,64 --mean 0.485,0.456,0.406 --std 0.229,0.224,0.225 --out runs/net",
         "", "In PyTorch: numpy.savez('w.npz', **{k: v.numpy() for k, v in model.state_dict().items()})"})
 public final class ImportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "NAME", description = "Architecture: ${COMPLETION-CANDIDATES}.",
+  @Option(names = "--model", paramLabel = "NAME", description = "Architecture: ${COMPLETION-CANDIDATES} (with --weights).",
       completionCandidates = ModelNames.class)
   String model;
 
-  @Option(names = "--weights", required = true, paramLabel = "FILE", description = "A .safetensors or .npz file.")
+  @Option(names = "--weights", paramLabel = "FILE", description = "A .safetensors or .npz file (with --model).")
   Path weights;
+
+  @Option(names = "--onnx", paramLabel = "FILE", description = "An ONNX file holding the whole network (instead of --model and --weights).")
+  Path onnx;
+
+  @Option(names = "--input-shape", split = ",", paramLabel = "C,H,W",
+      description = "With --onnx: the input size to build for, needed when the file's input size is symbolic.")
+  List<Integer> inputShape;
+
+  @Option(names = "--output", paramLabel = "NAME", description = "With --onnx: the graph output holding the logits, when there are several.")
+  String output;
 
   @Mixin DatasetOptions data;
 
@@ -57,9 +76,60 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkOptions();
     try (OutputLock lock = OutputLock.acquire(out)) {
-      return write();
+      return onnx != null ? writeOnnx() : write();
     }
+  }
+
+  private void checkOptions() {
+    if (onnx == null && (model == null || weights == null)) {
+      throw new UsageException("give --model and --weights (a PyTorch state_dict), or --onnx (a whole network)");
+    }
+    if (onnx != null && (model != null || weights != null)) {
+      throw new UsageException("--onnx takes the architecture and weights from the file; leave out --model and --weights");
+    }
+    if (onnx != null && (arch.channels != null || arch.size != null || arch.classes != null || !ModelSpec.CIFAR.equals(arch.stem))) {
+      throw new UsageException("--onnx takes channels, size, classes and layers from the file; leave out --channels, --size,"
+          + " --classes and --stem (--input-shape C,H,W sets a symbolic input size)");
+    }
+    if (onnx == null && (inputShape != null || output != null)) {
+      throw new UsageException("--input-shape and --output are for --onnx");
+    }
+  }
+
+  /** Imports a whole network from an ONNX file, with --out locked. */
+  private Integer writeOnnx() {
+    OnnxImport.Options options;
+    try {
+      options = new OnnxImport.Options(inputShape, output);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    DatasetSpec ds = data.dataset == null ? null : Datasets.spec(data.dataset, data.toDataOptions().forTraining());
+    EngineOptions.startQuietly();
+    Provenance prov = Provenance.start("import", List.of()).input("onnx", onnx);
+    OnnxImport.Imported imp = OnnxImport.read(onnx, options);
+    ModelSpec ms = ModelSpec.of(imp.graph());
+    List<String> classNames = ds == null ? List.of() : ds.classes(data.labels);
+    if (ds != null && (ds.channels() != ms.channels() || classNames.size() != ms.classes())) {
+      throw new ConvcutException(onnx + ": the network takes " + ms.channels() + " channels and gives " + ms.classes()
+          + " classes, but " + data.dataset + " has " + ds.channels() + " channels and " + classNames.size() + " classes");
+    }
+    Preprocessing pre = preprocessing(ms.channels(), ds);
+    if (data.dataset != null && Datasets.isFolder(data.dataset)) {
+      pre = pre.withResize(data.toDataOptions().forTraining().folder().resize());
+    }
+    prov = prov.configuration(Map.of("onnx", onnx.toString(), "opset", imp.opset(), "producer", imp.producer(),
+        "input", List.of(ms.channels(), ms.size(), ms.size()), "classes", ms.classes(), "preprocessing", pre));
+    try (NDManager manager = NDManager.newBaseManager(); Network net = OnnxImport.network(imp, onnx, manager)) {
+      Architecture a = Architecture.of(ms, Map.of(), pre, data.dataset, classNames);
+      Checkpoints.save(out, force, net, a, null, Map.of(), prov, Map.of("parameters", net.parameterCount(),
+          "layers", net.layerNames().size(), "stages", net.stages().size()));
+      spec.commandLine().getOut().println(out + " (" + net.layerNames().size() + " layers in " + net.stages().size()
+          + " stages, " + ms.channels() + "x" + ms.size() + "x" + ms.size() + " input, " + ms.classes() + " classes)");
+    }
+    return 0;
   }
 
   /** The command's work, with --out locked against other runs. */

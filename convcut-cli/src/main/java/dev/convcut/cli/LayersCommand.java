@@ -76,8 +76,9 @@ public final class LayersCommand implements Callable<Integer> {
 
   private static String describe(Network net) {
     ModelSpec s = net.spec();
-    return String.format(Locale.ROOT, "%s, input %dx%dx%d, %d classes, %s stem, %,d parameters", s.model(), s.channels(),
-        s.size(), s.size(), s.classes(), s.stem(), net.parameterCount());
+    String stem = s.imported() ? net.stages().size() + " stages" : s.stem() + " stem";
+    return String.format(Locale.ROOT, "%s, input %dx%dx%d, %d classes, %s, %,d parameters", s.model(), s.channels(),
+        s.size(), s.size(), s.classes(), stem, net.parameterCount());
   }
 
   static String table(List<LayerInfo> layers) {

@@ -1,9 +1,11 @@
 package dev.convcut.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.convcut.data.DataOptions;
 import dev.convcut.model.LayerForm;
 import dev.convcut.model.ModelSpec;
+import dev.convcut.model.graph.GraphSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +18,18 @@ import java.util.TreeMap;
  *
  * @param format always {@link #FORMAT}
  * @param layers factorized layers by name; a layer not named here is dense
+ * @param graph the operators of a network imported from ONNX ({@code model} {@value ModelSpec#ONNX}), else null
  */
 public record Architecture(String format, String model, int channels, int size, int classes, String stem,
-    Map<String, LayerForm> layers, Preprocessing preprocessing, String dataset, List<String> classNames) {
+    Map<String, LayerForm> layers, Preprocessing preprocessing, String dataset, List<String> classNames,
+    @JsonInclude(JsonInclude.Include.NON_NULL) GraphSpec graph) {
   public static final String FORMAT = "convcut-checkpoint/1";
 
   public Architecture {
     if (!FORMAT.equals(format)) {
       throw new IllegalArgumentException("format must be '" + FORMAT + "', got '" + format + "'");
     }
-    new ModelSpec(model, channels, size, classes, stem);
+    new ModelSpec(model, channels, size, classes, stem, graph);
     layers = layers == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(layers));
     if (preprocessing == null) {
       throw new IllegalArgumentException("preprocessing (mean and std per channel) is required");
@@ -42,7 +46,7 @@ public record Architecture(String format, String model, int channels, int size, 
   public static Architecture of(ModelSpec spec, Map<String, LayerForm> layers, Preprocessing preprocessing,
       String dataset, List<String> classNames) {
     return new Architecture(FORMAT, spec.model(), spec.channels(), spec.size(), spec.classes(), spec.stem(),
-        new LinkedHashMap<>(layers), preprocessing, dataset, classNames);
+        new LinkedHashMap<>(layers), preprocessing, dataset, classNames, spec.graph());
   }
 
   /**
@@ -68,6 +72,6 @@ public record Architecture(String format, String model, int channels, int size, 
 
   @JsonIgnore
   public ModelSpec spec() {
-    return new ModelSpec(model, channels, size, classes, stem);
+    return new ModelSpec(model, channels, size, classes, stem, graph);
   }
 }

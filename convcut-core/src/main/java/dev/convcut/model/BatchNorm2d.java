@@ -15,8 +15,18 @@ public final class BatchNorm2d implements Module {
   private final Param bias;
   private final Param mean;
   private final Param var;
+  private final double eps;
 
   public BatchNorm2d(String name, int channels, Init init) {
+    this(name, channels, EPS, init);
+  }
+
+  /** A batch norm adding {@code eps} to the variance (an imported graph's own ε). */
+  public BatchNorm2d(String name, int channels, double eps, Init init) {
+    if (!(eps > 0)) {
+      throw new IllegalArgumentException("batch norm " + name + ": epsilon must be > 0, got " + eps);
+    }
+    this.eps = eps;
     long[] shape = {channels};
     weight = new Param(name + ".weight", init.constant(shape, 1f), Param.Role.NORM_WEIGHT);
     bias = new Param(name + ".bias", init.constant(shape, 0f), Param.Role.NORM_BIAS);
@@ -26,7 +36,7 @@ public final class BatchNorm2d implements Module {
 
   @Override
   public NDArray forward(NDArray x, boolean training) {
-    return Ops.batchNorm(x, weight.array(), bias.array(), mean.array(), var.array(), training, MOMENTUM, EPS);
+    return Ops.batchNorm(x, weight.array(), bias.array(), mean.array(), var.array(), training, MOMENTUM, eps);
   }
 
   /**
@@ -50,7 +60,7 @@ public final class BatchNorm2d implements Module {
     double[] bNew = new double[channels];
     int per = kernel.length / channels;
     for (int c = 0; c < channels; c++) {
-      double s = gamma[c] / Math.sqrt(sigma2[c] + EPS);
+      double s = gamma[c] / Math.sqrt(sigma2[c] + eps);
       bNew[c] = beta[c] - mu[c] * s + bOld[c] * s;
       for (int i = c * per; i < (c + 1) * per; i++) {
         kernel[i] *= s;
@@ -73,6 +83,11 @@ public final class BatchNorm2d implements Module {
     try (d) {
       return d.toType(type, true);
     }
+  }
+
+  /** The ε added to the variance. */
+  public double eps() {
+    return eps;
   }
 
   @Override

@@ -97,7 +97,7 @@ public final class Conv2d implements WeightLayer {
    * convolution's weight and bias (new arrays in {@code scope}), so the pair runs as this layer's
    * convolutions alone. The result reflects the weights and statistics as they are now.
    */
-  Module foldedWith(BatchNorm2d bn, NDManager scope) {
+  public Module foldedWith(BatchNorm2d bn, NDManager scope) {
     int last = convs.size() - 1;
     NDArray[] folded = bn.foldInto(weights.get(last), biases.get(last), scope);
     List<NDArray> ws = new ArrayList<>(weights);

@@ -38,6 +38,11 @@ public final class LayerFactory {
     return new BatchNorm2d(name, channels, init);
   }
 
+  /** A batch norm with its own ε (imported graphs). */
+  public BatchNorm2d batchNorm(String name, int channels, double eps) {
+    return new BatchNorm2d(name, channels, eps, init);
+  }
+
   /** Fails when a layer form names a convolution the network does not have. */
   public void checkAllFormsUsed() {
     for (String name : forms.keySet()) {

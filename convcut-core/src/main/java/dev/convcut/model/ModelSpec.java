@@ -1,5 +1,7 @@
 package dev.convcut.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.convcut.model.graph.GraphSpec;
 import java.util.List;
 
 /**
@@ -8,16 +10,40 @@ import java.util.List;
  *
  * @param model one of {@link #MODELS}
  * @param stem {@code cifar} (3×3 stride-1 first convolution, no max-pool) or {@code imagenet}
- *     (7×7 stride 2 and a 3×3 stride-2 max-pool); only torchvision's ResNets have the choice
+ *     (7×7 stride 2 and a 3×3 stride-2 max-pool); only torchvision's ResNets have the choice; null
+ *     for an imported graph
+ * @param graph the network's graph when {@code model} is {@value #ONNX} (imported), else null
  */
-public record ModelSpec(String model, int channels, int size, int classes, String stem) {
+public record ModelSpec(String model, int channels, int size, int classes, String stem,
+    @JsonInclude(JsonInclude.Include.NON_NULL) GraphSpec graph) {
   /** The architectures convcut can build. */
   public static final List<String> MODELS = List.of("cnn4", "resnet20", "resnet18", "resnet34", "resnet50");
 
   public static final String CIFAR = "cifar";
   public static final String IMAGENET = "imagenet";
+  /** The model name of a network imported from an ONNX file, whose topology is its {@link #graph()}. */
+  public static final String ONNX = "onnx";
 
   public ModelSpec {
+    if (ONNX.equals(model) || graph != null) {
+      if (!ONNX.equals(model) || graph == null) {
+        throw new IllegalArgumentException("an imported graph goes with model '" + ONNX + "', got model '" + model + "'"
+            + (graph == null ? " without a graph" : ""));
+      }
+      if (stem != null) {
+        throw new IllegalArgumentException("an imported graph has no stem choice, got '" + stem + "'");
+      }
+      if (channels != graph.channels() || size != graph.height() || size != graph.width() || classes != graph.classes()) {
+        throw new IllegalArgumentException("the graph takes " + graph.channels() + "x" + graph.height() + "x" + graph.width()
+            + " and gives " + graph.classes() + " classes, not " + channels + "x" + size + "x" + size + " and " + classes);
+      }
+    } else {
+      stem = stem == null ? CIFAR : stem;
+      checkZoo(model, channels, size, classes, stem);
+    }
+  }
+
+  private static void checkZoo(String model, int channels, int size, int classes, String stem) {
     if (!MODELS.contains(model)) {
       throw new IllegalArgumentException("unknown model '" + model + "'; known: " + String.join(", ", MODELS));
     }
@@ -40,7 +66,21 @@ public record ModelSpec(String model, int channels, int size, int classes, Strin
     }
   }
 
+  public ModelSpec(String model, int channels, int size, int classes, String stem) {
+    this(model, channels, size, classes, stem, null);
+  }
+
   public ModelSpec(String model, int channels, int size, int classes) {
     this(model, channels, size, classes, CIFAR);
+  }
+
+  /** The spec of an imported graph: its input and classes are the graph's. */
+  public static ModelSpec of(GraphSpec graph) {
+    return new ModelSpec(ONNX, graph.channels(), graph.height(), graph.classes(), null, graph);
+  }
+
+  /** Whether this network is an imported graph rather than a zoo architecture. */
+  public boolean imported() {
+    return graph != null;
   }
 }

@@ -1,6 +1,7 @@
 package dev.convcut.model;
 
 import ai.djl.ndarray.NDManager;
+import dev.convcut.model.graph.GraphNetworks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.Map;
 /**
  * Builds convcut's architectures exactly as the PyTorch reference definitions do (the names and
  * shapes of torchvision's {@code state_dict}): {@code cnn4}, {@code resnet20}, and torchvision's
- * {@code resnet18}, {@code resnet34}, {@code resnet50}.
+ * {@code resnet18}, {@code resnet34}, {@code resnet50}; an imported graph ({@link ModelSpec#graph()}) is built
+ * by {@link GraphNetworks}.
  */
 public final class ModelZoo {
   private ModelZoo() {}
@@ -23,6 +25,9 @@ public final class ModelZoo {
    * The network's arrays live in a new sub-manager of {@code parent}, closed with the network.
    */
   public static Network build(ModelSpec spec, Map<String, LayerForm> forms, NDManager parent, long seed) {
+    if (spec.imported()) {
+      return GraphNetworks.build(spec, forms, parent, seed);
+    }
     NDManager manager = parent.newSubManager();
     try {
       boolean torchvision = spec.model().startsWith("resnet") && !spec.model().equals("resnet20");

@@ -24,7 +24,8 @@ public final class Network implements AutoCloseable {
   private final Map<String, WeightLayer> layers = new LinkedHashMap<>();
   private final Map<String, Integer> layerStage = new LinkedHashMap<>();
 
-  Network(ModelSpec spec, Map<String, LayerForm> forms, List<Stage> stages, NDManager manager) {
+  /** A network of {@code stages} over arrays in {@code manager} (closed with the network); see {@link ModelZoo}. */
+  public Network(ModelSpec spec, Map<String, LayerForm> forms, List<Stage> stages, NDManager manager) {
     this.spec = spec;
     this.forms = Collections.unmodifiableMap(new LinkedHashMap<>(forms));
     this.stages = List.copyOf(stages);
@@ -58,7 +59,7 @@ public final class Network implements AutoCloseable {
    * way, so nothing would change.
    */
   public boolean trainsChannelsLast() {
-    if (spec.channels() < 2 || !forms.isEmpty()) {
+    if (spec.channels() < 2 || !forms.isEmpty() || spec.imported()) {
       return false;
     }
     for (WeightLayer l : layers.values()) {

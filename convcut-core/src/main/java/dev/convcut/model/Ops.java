@@ -192,6 +192,38 @@ public final class Ops {
     return a;
   }
 
+  /** Max pooling with rectangular windows and padding per axis ({@code [rows, columns]}); padded cells never win. */
+  public static NDArray maxPool(NDArray x, int[] kernel, int[] stride, int[] padding, boolean ceil) {
+    return JniUtils.maxPool(pt(x), shape(kernel), shape(stride), shape(padding), ceil);
+  }
+
+  /** Average pooling; {@code countIncludePad} divides by the whole window, padding included. */
+  public static NDArray avgPool(NDArray x, int[] kernel, int[] stride, int[] padding, boolean ceil, boolean countIncludePad) {
+    return JniUtils.avgPool(pt(x), shape(kernel), shape(stride), shape(padding), ceil, countIncludePad);
+  }
+
+  /** Averages each channel over all pixels, keeping {@code (N, C, 1, 1)}. */
+  public static NDArray globalAvgPool(NDArray x) {
+    return JniUtils.adaptiveAvgPool(pt(x), new Shape(1, 1));
+  }
+
+  /** Pads the last two axes by {@code [left, right, top, bottom]} cells of {@code value}. */
+  public static NDArray pad(NDArray x, long[] leftRightTopBottom, double value) {
+    return JniUtils.pad(pt(x), leftRightTopBottom, value);
+  }
+
+  /** {@code x} reshaped to {@code (N, perSample...)}, keeping the batch axis. */
+  public static NDArray reshapeBatch(NDArray x, long[] perSample) {
+    long[] shape = new long[perSample.length + 1];
+    shape[0] = x.getShape().get(0);
+    System.arraycopy(perSample, 0, shape, 1, perSample.length);
+    return JniUtils.reshape(pt(x), shape);
+  }
+
+  private static Shape shape(int[] v) {
+    return new Shape(java.util.Arrays.stream(v).mapToLong(i -> i).toArray());
+  }
+
   /** Turns autograd recording on or off for this thread; returns the previous setting. */
   public static boolean gradMode(boolean enabled) {
     boolean was = JniUtils.isGradMode();

@@ -60,6 +60,18 @@ final class OnnxGraph {
     return name;
   }
 
+  /** Adds a one-dimensional int64 initializer {@code name} (a shape or padding); returns its name. */
+  String int64Initializer(String name, long[] values) {
+    claim(name);
+    OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name)
+        .setDataType(OnnxMl.TensorProto.DataType.INT64.getNumber()).addDims(values.length);
+    for (long v : values) {
+      t.addInt64Data(v);
+    }
+    graph.addInitializer(t);
+    return name;
+  }
+
   /**
    * Adds a node {@code op(inputs)} named {@code name} (made unique with a {@code #k} suffix if
    * taken) whose output value has the same name; returns that name.

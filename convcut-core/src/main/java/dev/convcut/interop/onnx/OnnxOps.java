@@ -31,7 +31,28 @@ enum OnnxOps implements ONNXOperator {
   /** {@code Gemm-13}: {@code A·Bᵀ + C} with {@code transB = 1}. */
   GEMM("Gemm", 2, 1, Map.of("transB", AttributeType.INT)),
   /** {@code Add-14}. */
-  ADD("Add", 2, 0, Map.of());
+  ADD("Add", 2, 0, Map.of()),
+  /** {@code AveragePool-11}. */
+  AVERAGE_POOL("AveragePool", 1, 0, Map.of("kernel_shape", AttributeType.INTS, "strides", AttributeType.INTS,
+      "pads", AttributeType.INTS, "ceil_mode", AttributeType.INT, "count_include_pad", AttributeType.INT), "kernel_shape"),
+  /** {@code Reshape-14}: data, shape (int64). */
+  RESHAPE("Reshape", 2, 0, Map.of()),
+  /** {@code Pad-13}: data, pads (int64), constant zero. */
+  PAD("Pad", 2, 0, Map.of()),
+  /** {@code Mul-14}, broadcasting. */
+  MUL("Mul", 2, 0, Map.of()),
+  /** {@code Concat-13}. */
+  CONCAT("Concat", -1, 0, Map.of("axis", AttributeType.INT), "axis"),
+  /** {@code LeakyRelu-16}. */
+  LEAKY_RELU("LeakyRelu", 1, 0, Map.of("alpha", AttributeType.FLOAT)),
+  /** {@code Clip-13}: input, min, max (scalars). */
+  CLIP("Clip", 3, 0, Map.of()),
+  /** {@code Sigmoid-13}. */
+  SIGMOID("Sigmoid", 1, 0, Map.of()),
+  /** {@code HardSigmoid-6}: {@code max(0, min(1, alpha·x + beta))}. */
+  HARD_SIGMOID("HardSigmoid", 1, 0, Map.of("alpha", AttributeType.FLOAT, "beta", AttributeType.FLOAT)),
+  /** {@code HardSwish-14}. */
+  HARD_SWISH("HardSwish", 1, 0, Map.of());
 
   private final String opName;
   private final int inputs;

@@ -17,6 +17,7 @@ import dev.convcut.model.Relu;
 import dev.convcut.model.ResidualBlock;
 import dev.convcut.model.SequentialStage;
 import dev.convcut.model.Stage;
+import dev.convcut.model.graph.GraphStage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ final class StageWriter {
         String shortcut = block.downsample().isEmpty() ? y : modules(s.name(), block.downsample(), y);
         String sum = graph.node(OnnxOps.ADD, s.name() + ".add", List.of(body, shortcut), Map.of());
         y = graph.node(OnnxOps.RELU, s.name() + ".relu", List.of(sum), Map.of());
+      } else if (s instanceof GraphStage g) {
+        y = new GraphStageWriter(this, graph, fold).stage(g, y);
       } else {
         throw new IllegalArgumentException("stage " + s.name() + " is a " + s.getClass().getSimpleName()
             + ", which has no ONNX form");
@@ -94,7 +97,7 @@ final class StageWriter {
    * The slot's convolutions in order as Conv nodes, with {@code bn} (when not null) folded into
    * the last one. Weights are the stored kernels, not the channel-padded copies libtorch runs.
    */
-  private String conv(Conv2d c, BatchNorm2d bn, String x) {
+  String conv(Conv2d c, BatchNorm2d bn, String x) {
     List<ConvSpec> convs = c.convolutions();
     int last = convs.size() - 1;
     String y = x;
@@ -122,17 +125,17 @@ final class StageWriter {
     return y;
   }
 
-  private String batchNorm(BatchNorm2d bn, String x) {
+  String batchNorm(BatchNorm2d bn, String x) {
     List<String> inputs = new ArrayList<>(List.of(x));
     String name = null;
     for (Param p : bn.params()) {
       inputs.add(initializer(p.name(), p.array()));
       name = name == null ? p.name().substring(0, p.name().lastIndexOf('.')) : name;
     }
-    return graph.node(OnnxOps.BATCH_NORMALIZATION, name, inputs, Map.of("epsilon", (float) BatchNorm2d.EPS));
+    return graph.node(OnnxOps.BATCH_NORMALIZATION, name, inputs, Map.of("epsilon", (float) bn.eps()));
   }
 
-  private String initializer(String name, NDArray a) {
+  String initializer(String name, NDArray a) {
     return graph.initializer(name, a.getShape().getShape(), a.toFloatArray());
   }
 }

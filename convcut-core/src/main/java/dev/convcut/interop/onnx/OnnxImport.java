@@ -1,0 +1,250 @@
+package dev.convcut.interop.onnx;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.onnx.proto.OnnxMl;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.convcut.ConvcutException;
+import dev.convcut.checkpoint.StateDict;
+import dev.convcut.interop.onnx.OnnxTensors.Tensor;
+import dev.convcut.model.ModelSpec;
+import dev.convcut.model.ModelZoo;
+import dev.convcut.model.Network;
+import dev.convcut.model.graph.GraphNode;
+import dev.convcut.model.graph.GraphSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a CNN from an ONNX file (opset {@value #MIN_OPSET}–{@value #MAX_OPSET}, as
+ * {@code torch.onnx.export} writes torchvision's classifiers or {@code convcut export} writes
+ * convcut's) into a convcut {@link GraphSpec} and its weights, named as PyTorch named them where
+ * the file says so. Everything the file asks that convcut cannot run is refused before anything
+ * is built: all unsupported operators at once, with node names. See docs/export-import.md.
+ */
+public final class OnnxImport {
+  public static final int MIN_OPSET = 11;
+  public static final int MAX_OPSET = 18;
+  /** The ONNX operators convcut imports. */
+  public static final Set<String> SUPPORTED = new TreeSet<>(Set.of("Conv", "BatchNormalization", "Relu", "Add", "MaxPool",
+      "AveragePool", "GlobalAveragePool", "Flatten", "Gemm", "MatMul", "Reshape", "Identity", "Dropout", "Constant",
+      "Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "Cast", "LeakyRelu", "Clip", "Sigmoid", "HardSigmoid", "HardSwish",
+      "Mul", "Pad"));
+
+  private OnnxImport() {}
+
+  /**
+   * What to take from the file.
+   *
+   * @param inputShape {@code [C, H, W]} for a file whose input dimensions are symbolic, else null
+   * @param output the graph output to use when the file has several, else null
+   */
+  public record Options(List<Integer> inputShape, String output) {
+    public Options {
+      if (inputShape != null && (inputShape.size() != 3 || inputShape.stream().anyMatch(d -> d < 1))) {
+        throw new IllegalArgumentException("--input-shape needs three positive numbers C,H,W, got " + inputShape);
+      }
+    }
+  }
+
+  /** The imported graph and its float32 weights by parameter name. */
+  public record Imported(GraphSpec graph, Map<String, Tensor> weights, int opset, String producer) {}
+
+  /** Reads {@code file}. */
+  public static Imported read(Path file, Options options) {
+    OnnxMl.ModelProto model = parse(file);
+    int opset = opset(file, model);
+    OnnxMl.GraphProto g = model.getGraph();
+    unsupported(file, g, opset);
+    OnnxConverter c = new OnnxConverter(file);
+    Set<String> initializers = new HashSet<>();
+    for (OnnxMl.TensorProto t : g.getInitializerList()) {
+      c.constant(t.getName(), OnnxTensors.read(t, file));
+      initializers.add(t.getName());
+    }
+    List<OnnxMl.ValueInfoProto> inputs = g.getInputList().stream().filter(i -> !initializers.contains(i.getName())).toList();
+    if (inputs.size() != 1) {
+      throw new ConvcutException(file + ": the graph has " + inputs.size() + " inputs ("
+          + String.join(", ", inputs.stream().map(OnnxMl.ValueInfoProto::getName).toList()) + "); convcut imports networks of one image input");
+    }
+    OnnxMl.ValueInfoProto input = inputs.get(0);
+    long[] shape = inputShape(file, input, options.inputShape());
+    c.input(input.getName(), shape);
+    c.convert(g.getNodeList());
+    String output = output(file, g, options.output());
+    long[] out = c.shape(output);
+    if (out.length != 2) {
+      throw new ConvcutException(file + ": output " + output + " has shape " + java.util.Arrays.toString(out)
+          + "; convcut needs (N, classes) logits");
+    }
+    String outRef = c.ref(output);
+    List<GraphNode> nodes = live(c.nodes(), outRef);
+    Map<String, Tensor> weights = new LinkedHashMap<>();
+    Set<String> layers = new HashSet<>();
+    nodes.stream().filter(n -> n.kind().weighted()).forEach(n -> layers.add(n.name()));
+    c.weights().forEach((k, v) -> {
+      if (layers.contains(k.substring(0, k.lastIndexOf('.')))) {
+        weights.put(k, v);
+      }
+    });
+    GraphSpec spec;
+    try {
+      spec = new GraphSpec(input.getName(), (int) shape[1], (int) shape[2], (int) shape[3], nodes, outRef, (int) out[1]);
+    } catch (IllegalArgumentException e) {
+      throw new ConvcutException(file + ": " + e.getMessage(), e);
+    }
+    return new Imported(spec, weights, opset, model.getProducerName() + " " + model.getProducerVersion());
+  }
+
+  /** A network of {@code imported}'s graph holding its weights, in a sub-manager of {@code manager}. */
+  public static Network network(Imported imported, Path file, NDManager manager) {
+    Network net = ModelZoo.build(ModelSpec.of(imported.graph()), Map.of(), manager, 0);
+    try (NDManager scratch = manager.newSubManager()) {
+      Map<String, NDArray> arrays = new LinkedHashMap<>();
+      imported.weights().forEach((k, t) -> {
+        float[] v = new float[t.values().length];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = (float) t.values()[i];
+        }
+        arrays.put(k, scratch.create(v, new Shape(t.dims())));
+      });
+      StateDict.load(net, arrays, file.toString());
+      return net;
+    } catch (RuntimeException e) {
+      net.close();
+      throw e;
+    }
+  }
+
+  private static OnnxMl.ModelProto parse(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConvcutException(file + ": no such file");
+    }
+    OnnxMl.ModelProto m;
+    try (InputStream in = Files.newInputStream(file)) {
+      m = OnnxMl.ModelProto.parseFrom(in);
+    } catch (InvalidProtocolBufferException e) {
+      throw new ConvcutException(file + ": not a readable ONNX model (corrupt or truncated protobuf: " + e.getMessage() + ")", e);
+    } catch (IOException e) {
+      throw new ConvcutException(file + ": unreadable: " + e.getMessage(), e);
+    }
+    if (!m.hasGraph() || m.getGraph().getNodeCount() == 0) {
+      throw new ConvcutException(file + ": not an ONNX model with a graph (empty, corrupt or truncated file)");
+    }
+    return m;
+  }
+
+  private static int opset(Path file, OnnxMl.ModelProto m) {
+    int opset = -1;
+    for (OnnxMl.OperatorSetIdProto o : m.getOpsetImportList()) {
+      if (o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx")) {
+        opset = (int) o.getVersion();
+      }
+    }
+    if (opset < MIN_OPSET || opset > MAX_OPSET) {
+      throw new ConvcutException(file + ": ONNX opset " + (opset < 0 ? "(none imported)" : opset) + " is outside the range"
+          + " convcut imports, " + MIN_OPSET + "-" + MAX_OPSET + "; re-export with opset_version=17");
+    }
+    return opset;
+  }
+
+  private static void unsupported(Path file, OnnxMl.GraphProto g, int opset) {
+    Map<String, List<String>> bad = new LinkedHashMap<>();
+    for (OnnxMl.NodeProto n : g.getNodeList()) {
+      boolean standard = n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx");
+      if (!standard || !SUPPORTED.contains(n.getOpType())) {
+        String op = standard ? n.getOpType() : n.getDomain() + ":" + n.getOpType();
+        bad.computeIfAbsent(op, k -> new ArrayList<>()).add("'" + n.getName() + "'");
+      }
+    }
+    if (!bad.isEmpty()) {
+      StringBuilder s = new StringBuilder(file + ": " + bad.size() + " operator" + (bad.size() == 1 ? " is" : "s are")
+          + " not supported (opset " + opset + "):");
+      bad.forEach((op, nodes) -> s.append("\n  ").append(op).append(" at node").append(nodes.size() == 1 ? " " : "s ")
+          .append(String.join(", ", nodes.size() > 8 ? nodes.subList(0, 8) : nodes))
+          .append(nodes.size() > 8 ? " and " + (nodes.size() - 8) + " more" : ""));
+      s.append("\nconvcut imports: ").append(String.join(", ", SUPPORTED));
+      throw new ConvcutException(s.toString());
+    }
+  }
+
+  private static long[] inputShape(Path file, OnnxMl.ValueInfoProto input, List<Integer> given) {
+    OnnxMl.TypeProto.Tensor t = input.getType().getTensorType();
+    if (t.getElemType() != OnnxMl.TensorProto.DataType.FLOAT.getNumber()) {
+      throw new ConvcutException(file + ": input " + input.getName() + " has ONNX element type " + t.getElemType()
+          + "; convcut imports float32 image inputs");
+    }
+    List<OnnxMl.TensorShapeProto.Dimension> dims = t.getShape().getDimList();
+    if (dims.size() != 4) {
+      throw new ConvcutException(file + ": input " + input.getName() + " has " + dims.size() + " dimensions; convcut imports"
+          + " (N, C, H, W) images");
+    }
+    long[] shape = {1, 0, 0, 0};
+    for (int i = 1; i < 4; i++) {
+      long fixed = dims.get(i).hasDimValue() ? dims.get(i).getDimValue() : 0;
+      if (given != null) {
+        if (fixed > 0 && fixed != given.get(i - 1)) {
+          throw new ConvcutException(file + ": input " + input.getName() + " is fixed at " + describe(dims) + ", but"
+              + " --input-shape says " + given);
+        }
+        shape[i] = given.get(i - 1);
+      } else if (fixed > 0) {
+        shape[i] = fixed;
+      } else {
+        throw new ConvcutException(file + ": input " + input.getName() + " has the symbolic shape " + describe(dims)
+            + "; give the size convcut should build it for with --input-shape C,H,W (e.g. 3,224,224)");
+      }
+    }
+    if (shape[2] != shape[3]) {
+      throw new ConvcutException(file + ": input " + input.getName() + " is " + shape[2] + "x" + shape[3] + "; convcut's"
+          + " datasets are square images, so it imports square inputs only");
+    }
+    return shape;
+  }
+
+  private static String describe(List<OnnxMl.TensorShapeProto.Dimension> dims) {
+    return "(" + String.join(", ", dims.stream().map(d -> d.hasDimValue() ? String.valueOf(d.getDimValue())
+        : d.getDimParam().isEmpty() ? "?" : d.getDimParam()).toList()) + ")";
+  }
+
+  private static String output(Path file, OnnxMl.GraphProto g, String wanted) {
+    List<String> outputs = g.getOutputList().stream().map(OnnxMl.ValueInfoProto::getName).toList();
+    if (wanted != null) {
+      if (!outputs.contains(wanted)) {
+        throw new ConvcutException(file + ": the graph has no output '" + wanted + "'; its outputs are " + outputs);
+      }
+      return wanted;
+    }
+    if (outputs.size() != 1) {
+      throw new ConvcutException(file + ": the graph has " + outputs.size() + " outputs " + outputs
+          + "; pick the logits with --output NAME");
+    }
+    return outputs.get(0);
+  }
+
+  /** The nodes the output depends on, in order. */
+  private static List<GraphNode> live(List<GraphNode> nodes, String output) {
+    Set<String> needed = new HashSet<>(Set.of(output));
+    List<GraphNode> kept = new ArrayList<>();
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      GraphNode n = nodes.get(i);
+      if (needed.contains(n.output())) {
+        kept.add(0, n);
+        needed.addAll(n.inputs());
+      }
+    }
+    return kept;
+  }
+
+}
