@@ -7,7 +7,9 @@ import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.DatasetSpec;
+import dev.convcut.data.DataOptions;
 import dev.convcut.data.Datasets;
+import dev.convcut.data.folder.FolderOptions;
 import dev.convcut.interop.WeightImport;
 import dev.convcut.interop.onnx.OnnxImport;
 import dev.convcut.io.OutputLock;
@@ -106,11 +108,14 @@ public final class ImportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    DatasetSpec ds = data.dataset == null ? null : Datasets.spec(data.dataset, data.toDataOptions().forTraining());
     EngineOptions.startQuietly();
     Provenance prov = Provenance.start("import", List.of()).input("onnx", onnx);
     OnnxImport.Imported imp = OnnxImport.read(onnx, options);
     ModelSpec ms = ModelSpec.of(imp.graph());
+    // An image folder is read at the network's input size and channels (resized first as given, else crop*256/224).
+    FolderOptions f = data.toDataOptions().folder();
+    DataOptions folderData = data.toDataOptions().withFolder(f.withTransform(f.resize(), ms.size(), ms.channels())).forTraining();
+    DatasetSpec ds = data.dataset == null ? null : Datasets.spec(data.dataset, folderData);
     List<String> classNames = ds == null ? List.of() : ds.classes(data.labels);
     if (ds != null && (ds.channels() != ms.channels() || classNames.size() != ms.classes())) {
       throw new ConvcutException(onnx + ": the network takes " + ms.channels() + " channels and gives " + ms.classes()
@@ -118,7 +123,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
     Preprocessing pre = preprocessing(ms.channels(), ds);
     if (data.dataset != null && Datasets.isFolder(data.dataset)) {
-      pre = pre.withResize(data.toDataOptions().forTraining().folder().resize());
+      pre = pre.withResize(folderData.folder().resize());
     }
     prov = prov.configuration(Map.of("onnx", onnx.toString(), "opset", imp.opset(), "producer", imp.producer(),
         "input", List.of(ms.channels(), ms.size(), ms.size()), "classes", ms.classes(), "preprocessing", pre));

@@ -75,6 +75,18 @@ class ImageFolderCommandTest {
       assertThat(top1).as("dark against bright after 3 epochs").isGreaterThanOrEqualTo(0.9);
       assertThat(tmp.resolve("home-train/.convcut/cache/imagefolder")).isNotEmptyDirectory();
 
+      // Out as ONNX and back in with the folder: the network's input size sets the crop, the default resize is 32 for 28.
+      Path onnx = tmp.resolve("ck.onnx");
+      assertThat(CliRun.of("export", "--checkpoint", ck.toString(), "--format", "onnx", "--out", onnx.toString()).code()).isZero();
+      Path imported = tmp.resolve("ck-imported");
+      CliRun imp = CliRun.of("import", "--onnx", onnx.toString(), "--dataset", "imagefolder", "--data-dir", folder.toString(), "--out",
+          imported.toString());
+      assertThat(imp.code()).as(imp.err()).isZero();
+      assertThat(Files.readString(imported.resolve("architecture.json"))).contains("\"resize\" : 32").contains("\"bright\"");
+      CliRun evalImported = CliRun.of("eval", "--checkpoint", imported.toString(), "--data-dir", folder.toString(), "--json");
+      assertThat(evalImported.code()).as(evalImported.err()).isZero();
+      assertThat(dev.convcut.io.Json.mapper().readTree(evalImported.out()).get("top1").asDouble()).isEqualTo(top1);
+
       Path sweep = tmp.resolve("sweep");
       CliRun s = CliRun.of("sweep", "--checkpoint", ck.toString(), "--data-dir", folder.toString(), "--layers", "features.0",
           "--cuts", "o|ihw", "--levels", "keep0.5", "--eval-samples", "16", "--out", sweep.toString());
