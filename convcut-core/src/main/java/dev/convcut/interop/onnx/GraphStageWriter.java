@@ -6,6 +6,7 @@ import dev.convcut.model.Linear;
 import dev.convcut.model.Param;
 import dev.convcut.model.graph.GraphNode;
 import dev.convcut.model.graph.GraphStage;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -92,10 +93,35 @@ final class GraphStageWriter {
         case HARDSIGMOID -> graph.node(OnnxOps.HARD_SIGMOID, base, List.of(in), Map.of("alpha", (float) n.real("alpha"),
             "beta", (float) n.real("beta")));
         case HARDSWISH -> graph.node(OnnxOps.HARD_SWISH, base, List.of(in), Map.of());
+        case TRANSPOSE -> graph.node(OnnxOps.TRANSPOSE, base, List.of(in), Map.of("perm", n.ints("perm")));
+        case SLICE -> graph.node(OnnxOps.SLICE, base, List.of(in, ints(base + ".starts#" + i, n.ints("starts")),
+            ints(base + ".ends#" + i, n.ints("ends")), ints(base + ".axes#" + i, n.ints("axes")),
+            ints(base + ".steps#" + i, n.ints("steps"))), Map.of());
+        case REDUCEMEAN -> graph.node(OnnxOps.REDUCE_MEAN, base, List.of(in), Map.of("axes", n.ints("axes"),
+            "keepdims", n.integer("keepdims")));
+        case ADDCONST -> constantOperand(OnnxOps.ADD, n, base, i, in);
+        case SUBCONST -> constantOperand(OnnxOps.SUB, n, base, i, in);
+        case MULCONST -> constantOperand(OnnxOps.MUL, n, base, i, in);
+        case DIVCONST -> constantOperand(OnnxOps.DIV, n, base, i, in);
       };
       v.put(n.output(), y);
     }
     return v.get(s.output());
+  }
+
+  private String constantOperand(OnnxOps op, GraphNode n, String base, int i, String in) {
+    long[] dims = Arrays.stream(n.ints("shape")).mapToLong(d -> d).toArray();
+    List<Number> v = n.attrs().get("value");
+    float[] values = new float[v.size()];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = v.get(k).floatValue();
+    }
+    String c = graph.initializer(base + ".constant#" + i, dims, values);
+    return graph.node(op, base, n.integer("first") != 0 ? List.of(c, in) : List.of(in, c), Map.of());
+  }
+
+  private String ints(String name, int[] values) {
+    return graph.int64Initializer(name, Arrays.stream(values).mapToLong(d -> d).toArray());
   }
 
   private String scalar(String name, double value) {

@@ -96,8 +96,11 @@ final class OnnxConverter {
       case "HardSigmoid" -> unary("hardsigmoid", in, out, Map.of("alpha", List.<Number>of(attrFloat("alpha", 0.2)),
           "beta", List.<Number>of(attrFloat("beta", 0.5))));
       case "Clip" -> clip(in, out);
-      case "Add" -> addValues(in, out);
-      case "Mul" -> mul(in, out);
+      case "Add", "Sub", "Mul", "Div" -> OnnxArithmetic.binary(this, in, out);
+      case "Transpose" -> OnnxShapes.transpose(this, in, out);
+      case "Slice" -> OnnxShapes.slice(this, in, out);
+      case "Split" -> OnnxShapes.split(this, in);
+      case "ReduceMean" -> OnnxShapes.reduceMean(this, in, out);
       case "Pad" -> pad(in, out);
       case "MaxPool", "AveragePool" -> OnnxConvs.pool(this, in, out);
       case "GlobalAveragePool" -> {
@@ -228,6 +231,10 @@ final class OnnxConverter {
     values.put(out, v);
   }
 
+  List<String> outputs() {
+    return node.getOutputList();
+  }
+
   String opType() {
     return node.getOpType();
   }
@@ -328,59 +335,4 @@ final class OnnxConverter {
     add("pad", null, List.of(x), out, new long[] {s[0], s[1], s[2] + (long) (p[2] + p[6]), s[3] + (long) (p[3] + p[7])},
         Map.of("pads", OnnxConvs.nums((long) p[3], (long) p[7], (long) p[2], (long) p[6])));
   }
-
-  private void mul(List<String> in, String out) {
-    Value a = get(in.get(0));
-    Value b = get(in.get(1));
-    if (!a.dynamic() && !b.dynamic()) {
-      double[] x = a.constant().values();
-      double[] y = b.constant().values();
-      if (x.length != y.length && x.length != 1 && y.length != 1) {
-        throw fail("multiplying constants of different shapes is not supported");
-      }
-      double[] s = new double[Math.max(x.length, y.length)];
-      Arrays.setAll(s, i -> x[x.length == 1 ? 0 : i] * y[y.length == 1 ? 0 : i]);
-      constant(out, new Tensor(x.length >= y.length ? a.shape() : b.shape(), s, a.constant().integer() && b.constant().integer()));
-    } else if (a.dynamic() && b.dynamic()) {
-      add("mul", null, List.of(a, b), out, broadcast(a.shape(), b.shape()), Map.of());
-    } else {
-      throw fail("multiplying by a constant is not supported yet");
-    }
-  }
-
-  /** numpy's broadcast of two shapes whose batch axes line up. */
-  long[] broadcast(long[] a, long[] b) {
-    if (a.length != b.length) {
-      throw fail("broadcasting shapes of different ranks " + Arrays.toString(a) + " and " + Arrays.toString(b)
-          + " is not supported");
-    }
-    long[] s = new long[a.length];
-    for (int i = 0; i < s.length; i++) {
-      if (a[i] != b[i] && a[i] != 1 && b[i] != 1) {
-        throw fail("shapes " + Arrays.toString(a) + " and " + Arrays.toString(b) + " do not broadcast");
-      }
-      s[i] = Math.max(a[i], b[i]);
-    }
-    return s;
-  }
-
-  private void addValues(List<String> in, String out) {
-    Value a = get(in.get(0));
-    Value b = get(in.get(1));
-    if (!a.dynamic() && !b.dynamic()) {
-      double[] x = a.constant().values();
-      double[] y = b.constant().values();
-      if (x.length != y.length) {
-        throw fail("adding constants of different shapes is not supported");
-      }
-      double[] s = new double[x.length];
-      Arrays.setAll(s, i -> x[i] + y[i]);
-      constant(out, new Tensor(a.shape(), s, a.constant().integer()));
-    } else if (a.dynamic() && b.dynamic()) {
-      add("add", null, List.of(a, b), out, broadcast(a.shape(), b.shape()), Map.of());
-    } else {
-      OnnxLayers.biasAdd(this, a.dynamic() ? a : b, (a.dynamic() ? b : a).constant(), out);
-    }
-  }
-
 }

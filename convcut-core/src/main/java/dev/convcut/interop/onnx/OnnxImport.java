@@ -40,7 +40,7 @@ public final class OnnxImport {
   public static final Set<String> SUPPORTED = new TreeSet<>(Set.of("Conv", "BatchNormalization", "Relu", "Add", "MaxPool",
       "AveragePool", "GlobalAveragePool", "Flatten", "Gemm", "MatMul", "Reshape", "Identity", "Dropout", "Constant",
       "Shape", "Gather", "Unsqueeze", "Squeeze", "Concat", "Cast", "LeakyRelu", "Clip", "Sigmoid", "HardSigmoid", "HardSwish",
-      "Mul", "Pad"));
+      "Mul", "Pad", "Sub", "Div", "Transpose", "Slice", "Split", "ReduceMean"));
 
   private OnnxImport() {}
 

@@ -33,14 +33,20 @@ final class OnnxLayers {
 
   /** {@code MatMul} then {@code Add} of a constant: the constant becomes the linear layer's bias. */
   static void biasAdd(OnnxConverter c, Value x, Tensor bias, String out) {
-    GraphNode last = c.nodes().isEmpty() ? null : c.nodes().get(c.nodes().size() - 1);
-    if (last == null || !c.matmulLinears().contains(last.name()) || !last.output().equals(x.ref())
-        || c.readers(x.ref()) != 1 || bias.values().length != last.integer("out")) {
-      throw c.fail("adding a constant is supported only as the bias of a MatMul by a constant");
+    if (!isMatMulBias(c, x, bias)) {
+      throw c.fail("the constant is not the bias of the MatMul before it");
     }
+    GraphNode last = c.nodes().get(c.nodes().size() - 1);
     c.param(last.name() + ".bias", new Tensor(new long[] {bias.values().length}, bias.values(), false));
     c.matmulLinears().remove(last.name());
     c.alias(out, x);
+  }
+
+  /** Whether adding {@code bias} to {@code x} adds the bias of the MatMul by a constant that computed {@code x}. */
+  static boolean isMatMulBias(OnnxConverter c, Value x, Tensor bias) {
+    GraphNode last = c.nodes().isEmpty() ? null : c.nodes().get(c.nodes().size() - 1);
+    return last != null && c.matmulLinears().contains(last.name()) && last.output().equals(x.ref())
+        && c.readers(x.ref()) == 1 && bias.values().length == last.integer("out");
   }
 
   static void flatten(OnnxConverter c, List<String> in, String out) {

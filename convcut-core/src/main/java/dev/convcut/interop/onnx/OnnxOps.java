@@ -52,7 +52,17 @@ enum OnnxOps implements ONNXOperator {
   /** {@code HardSigmoid-6}: {@code max(0, min(1, alpha·x + beta))}. */
   HARD_SIGMOID("HardSigmoid", 1, 0, Map.of("alpha", AttributeType.FLOAT, "beta", AttributeType.FLOAT)),
   /** {@code HardSwish-14}. */
-  HARD_SWISH("HardSwish", 1, 0, Map.of());
+  HARD_SWISH("HardSwish", 1, 0, Map.of()),
+  /** {@code Transpose-13}. */
+  TRANSPOSE("Transpose", 1, 0, Map.of("perm", AttributeType.INTS), "perm"),
+  /** {@code Slice-13}: data, starts, ends, axes, steps (int64). */
+  SLICE("Slice", 5, 0, Map.of()),
+  /** {@code ReduceMean-13}: axes as an attribute. */
+  REDUCE_MEAN("ReduceMean", 1, 0, Map.of("axes", AttributeType.INTS, "keepdims", AttributeType.INT)),
+  /** {@code Sub-14}, broadcasting. */
+  SUB("Sub", 2, 0, Map.of()),
+  /** {@code Div-14}, broadcasting. */
+  DIV("Div", 2, 0, Map.of());
 
   private final String opName;
   private final int inputs;

@@ -3,6 +3,7 @@ package dev.convcut.model.graph;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 import dev.convcut.model.ConvSpec;
 import dev.convcut.model.Dropout;
@@ -22,7 +23,11 @@ import java.util.List;
  * right, top, bottom]} zeros; {@code reshape} {@code shape} per sample (batch kept);
  * {@code concat} {@code axis}; {@code leakyrelu} {@code alpha}; {@code clip} {@code min},
  * {@code max} (each optional); {@code hardsigmoid} {@code alpha, beta}. {@code add} and
- * {@code mul} broadcast as numpy.
+ * {@code mul} broadcast as numpy. {@code transpose} {@code perm} (all axes, batch first and kept);
+ * {@code slice} {@code axes, starts, ends, steps} (in range, steps > 0, never the batch axis);
+ * {@code reducemean} {@code axes} (never the batch axis) and {@code keepdims} (0/1);
+ * {@code addconst}/{@code subconst}/{@code mulconst}/{@code divconst} a constant operand
+ * {@code shape, value, first} (see {@link ConstantOperand}).
  */
 public enum GraphOp {
   CONV("conv", 1, true) {
@@ -176,7 +181,82 @@ public enum GraphOp {
     Module module(GraphNode n, LayerFactory f) {
       return new Dropout(n.real("p"));
     }
+  },
+  TRANSPOSE("transpose", 1, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      int[] perm = n.ints("perm");
+      return (x, training) -> x.transpose(perm);
+    }
+  },
+  SLICE("slice", 1, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      int[] axes = n.ints("axes");
+      int[] starts = n.ints("starts");
+      int[] ends = n.ints("ends");
+      int[] steps = n.ints("steps");
+      return (x, training) -> {
+        NDIndex index = new NDIndex();
+        for (int a = 0; a < x.getShape().dimension(); a++) {
+          int k = indexOf(axes, a);
+          if (k < 0) {
+            index.addAllDim();
+          } else {
+            index.addSliceDim(starts[k], ends[k], steps[k]);
+          }
+        }
+        return x.get(index);
+      };
+    }
+  },
+  REDUCEMEAN("reducemean", 1, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      int[] axes = n.ints("axes");
+      boolean keep = n.integer("keepdims") != 0;
+      return (x, training) -> {
+        NDArray y = x;
+        for (int k = axes.length - 1; k >= 0; k--) { // one axis at a time (DJL's PyTorch engine), last first
+          y = y.mean(new int[] {axes[k]}, keep);
+        }
+        return y;
+      };
+    }
+  },
+  ADDCONST("addconst", 1, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      return (x, training) -> ConstantOperand.apply(n, x, NDArray::add);
+    }
+  },
+  SUBCONST("subconst", 1, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      return (x, training) -> ConstantOperand.apply(n, x, NDArray::sub);
+    }
+  },
+  MULCONST("mulconst", 1, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      return (x, training) -> ConstantOperand.apply(n, x, NDArray::mul);
+    }
+  },
+  DIVCONST("divconst", 1, false) {
+    @Override
+    Module module(GraphNode n, LayerFactory f) {
+      return (x, training) -> ConstantOperand.apply(n, x, NDArray::div);
+    }
   };
+
+  private static int indexOf(int[] axes, int axis) {
+    for (int k = 0; k < axes.length; k++) {
+      if (axes[k] == axis) {
+        return k;
+      }
+    }
+    return -1;
+  }
 
   /** The arity of an operator that reads two or more values. */
   public static final int VARIADIC = -1;

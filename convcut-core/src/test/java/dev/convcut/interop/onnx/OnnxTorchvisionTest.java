@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Real {@code torch.onnx.export} files (Debian's PyTorch 1.13, opset 17, BatchNorm folded by the
  * exporter, constant folding on) of torchvision's resnet18 and vgg11_bn with random weights
- * import with PyTorch's layer names and reproduce PyTorch's logits. Skipped without python3-torch
+ * import with PyTorch's layer names and reproduce PyTorch's logits (shufflenet_v2_x1_0 and regnet_x_400mf too). Skipped without python3-torch
  * and python3-torchvision, failed under CI=true.
  */
 class OnnxTorchvisionTest extends WithEngine {
@@ -98,5 +98,23 @@ class OnnxTorchvisionTest extends WithEngine {
           .isLessThanOrEqualTo(TOLERANCE);
     }
     agrees("efficientnet_b0").close();
+  }
+
+  @Test
+  void shufflenetsChannelShuffleAndSplitGivePyTorchsLogits() throws Exception {
+    try (Network net = agrees("shufflenet_v2_x1_0")) {
+      assertThat(net.layerNames()).startsWith("conv1.0", "stage2.0.branch1.0").contains("stage2.1.branch2.0").endsWith("fc");
+      assertThat(net.spec().graph().nodes()).extracting(n -> n.op()).contains("transpose", "slice", "reducemean");
+      assertThat(OnnxExportTest.disagreement("shufflenet_v2_x1_0 imported, re-exported", net, true, 2))
+          .isLessThanOrEqualTo(TOLERANCE);
+    }
+  }
+
+  @Test
+  void regnetsGroupedConvolutionsGivePyTorchsLogits() throws Exception {
+    try (Network net = agrees("regnet_x_400mf")) {
+      assertThat(net.layerNames()).contains("trunk_output.block1.block1-0.f.b.0").endsWith("fc");
+      assertThat(net.spec().graph().nodes()).filteredOn(n -> n.op().equals("conv") && n.integer("groups") > 1).isNotEmpty();
+    }
   }
 }
