@@ -93,7 +93,8 @@ public final class CompressRun {
       AutoPlanner.Plan plan = null;
       List<FactorizedLayer> chosen = manual;
       if (req.auto() != null) {
-        plan = plan(dense, layers, req.auto(), req.auto().split() == Split.TRAIN ? train : test, arch, req.latency());
+        plan = plan(dense, factorizable(dense, layers), req.auto(), req.auto().split() == Split.TRAIN ? train : test, arch,
+            req.latency());
         chosen = plan.selection().chosen().values().stream().map(o -> o.candidate().factorized()).toList();
         LOG.info("selected: {}", plan.selection().chosen().values().stream().map(o -> o.candidate().label()).toList());
       }
@@ -118,6 +119,28 @@ public final class CompressRun {
         return report;
       }
     }
+  }
+
+  /**
+   * The layers automatic mode may factorize: grouped and depthwise convolutions are left dense (every
+   * factorized form needs groups = 1), each named in the log with the reason; an explicit choice of
+   * one is refused instead (Factorizer.checkApplicable).
+   */
+  public static List<String> factorizable(Network dense, List<String> layers) {
+    List<String> kept = new ArrayList<>();
+    for (String name : layers) {
+      int groups = DenseConv.of(dense, name).spec().groups();
+      if (groups == 1) {
+        kept.add(name);
+      } else {
+        LOG.warn("{} left dense: a grouped convolution (groups={}), and every factorized form needs groups = 1", name, groups);
+      }
+    }
+    if (kept.isEmpty()) {
+      throw new UsageException("every layer in play is a grouped convolution, which no factorized form can replace; nothing to"
+          + " compress");
+    }
+    return kept;
   }
 
   private static void checkFits(ModelSpec spec, DatasetSpec ds, String dataset) {

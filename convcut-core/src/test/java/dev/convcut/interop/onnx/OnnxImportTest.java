@@ -212,6 +212,10 @@ class OnnxImportTest extends WithEngine {
     Files.write(file, bytes);
     try (Network net = OnnxImport.network(OnnxImport.read(file, new OnnxImport.Options(null, null)), file, manager)) {
       assertThat(net.layerNames()).containsExactly("c1", "dw", "fc");
+      // Automatic compression leaves the depthwise convolution dense, and refuses when nothing else is left.
+      assertThat(dev.convcut.tensorize.CompressRun.factorizable(net, List.of("c1", "dw"))).containsExactly("c1");
+      assertThatThrownBy(() -> dev.convcut.tensorize.CompressRun.factorizable(net, List.of("dw")))
+          .hasMessageContaining("grouped convolution");
       float[] x = input(net.spec(), 2);
       float[] ort;
       try (OrtModel o = OrtModel.load(bytes, 2, "hand"); OrtModel.Batch b = o.batch(x, new long[] {2, 3, 15, 15})) {
