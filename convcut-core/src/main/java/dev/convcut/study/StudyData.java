@@ -41,12 +41,7 @@ public final class StudyData {
     if (Datasets.isFolder(dataset)) {
       arch.checkFolderClasses(set.classes(), source.path().toString());
     }
-    if (set.channels() != arch.channels() || set.height() != arch.size() || set.width() != arch.size()
-        || set.classes().size() != arch.classes()) {
-      throw new UsageException(dataset + " images are " + set.channels() + "x" + set.height() + "x" + set.width() + " in "
-          + set.classes().size() + " classes, but the checkpoint's " + arch.model() + " takes " + arch.channels() + "x" + arch.size()
-          + "x" + arch.size() + " in " + arch.classes() + " classes; pass a --dataset that fits");
-    }
+    checkFits(arch, dataset, set);
     if (provenance != null) {
       Datasets.digests(dataset, here).forEach((f, sha) -> provenance.input("data/" + dataset + "/" + f, sha));
     }
@@ -76,15 +71,20 @@ public final class StudyData {
     EvalSubset subset = samples == 0 ? EvalSubset.whole(dataset, split, total)
         : EvalSubset.draw(dataset, split, total, samples, new Seeds(seed).forPurpose("eval-subset"));
     ImageSet images = subset.isWhole() ? folder.load(Split.TEST) : folder.decodedSubset(Split.TEST, subset.indices()).images();
-    if (images.channels() != arch.channels() || images.height() != arch.size() || images.classes().size() != arch.classes()) {
-      throw new UsageException(dataset + " images are read as " + images.channels() + "x" + images.height() + "x" + images.width()
-          + " in " + images.classes().size() + " classes, but the checkpoint's " + arch.model() + " takes " + arch.channels() + "x"
-          + arch.size() + "x" + arch.size() + " in " + arch.classes() + " classes");
-    }
+    checkFits(arch, dataset, images);
     if (provenance != null) {
       Datasets.digests(dataset, o).forEach((f, sha) -> provenance.input("data/" + dataset + "/" + f, sha));
     }
     return EvalSet.of(images, arch.preprocessing().normalization(), subset);
+  }
+
+  private static void checkFits(Architecture arch, String dataset, ImageSet set) {
+    if (set.channels() != arch.channels() || set.height() != arch.size() || set.width() != arch.size()
+        || set.classes().size() != arch.classes()) {
+      throw new UsageException(dataset + " images are " + set.channels() + "x" + set.height() + "x" + set.width() + " in "
+          + set.classes().size() + " classes, but the checkpoint's " + arch.model() + " takes " + arch.channels() + "x" + arch.size()
+          + "x" + arch.size() + " in " + arch.classes() + " classes; pass a --dataset that fits");
+    }
   }
 
   /** The evaluation set: {@code samples} test images drawn from the root {@code seed} (0: the whole test split). */

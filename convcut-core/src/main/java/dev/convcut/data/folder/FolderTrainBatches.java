@@ -133,10 +133,6 @@ public final class FolderTrainBatches implements BatchSource, AutoCloseable {
 
   /** The decoded image at {@code index}: kept from an earlier epoch, prefetched, or decoded now. */
   private Future<Raster> raw(int index) {
-    Raster kept = decoded.get(index);
-    if (kept != null) {
-      return java.util.concurrent.CompletableFuture.completedFuture(kept);
-    }
     Future<Raster> f = ahead.remove(index);
     return f != null ? f : decodeLater(index);
   }

@@ -130,7 +130,6 @@ final class JpegDecoder {
   }
 
   /** The common case in one pass: interleaved Y, Cb, Cr bytes straight to RGB planes. */
-  /** De-interleaves Y, Cb, Cr into the three planes, then converts them in place (a loop the JIT vectorizes). */
   private static Raster interleavedYcc(int h, int w, byte[] src, int offset, int line) {
     int n = h * w;
     byte[] rgb = new byte[3 * n];
@@ -138,12 +137,14 @@ final class JpegDecoder {
       int s = offset + y * line;
       int o = y * w;
       for (int x = 0; x < w; x++, s += 3, o++) {
-        rgb[o] = src[s];
-        rgb[n + o] = src[s + 1];
-        rgb[2 * n + o] = src[s + 2];
+        int luma = src[s] & 0xFF;
+        int cb = src[s + 1] & 0xFF;
+        int cr = src[s + 2] & 0xFF;
+        rgb[o] = YccTables.red(luma, cr);
+        rgb[n + o] = YccTables.green(luma, cb, cr);
+        rgb[2 * n + o] = YccTables.blue(luma, cb);
       }
     }
-    YccTables.toRgb(rgb, n);
     return new Raster(3, h, w, rgb);
   }
 }

@@ -38,29 +38,6 @@ final class YccTables {
     return v < 0 ? 0 : Math.min(v, 255);
   }
 
-  /**
-   * Converts planes Y, Cb, Cr ({@code n} samples each, in that order in {@code p}) to R, G, B in
-   * place, with the tables' arithmetic written out (no table look-ups, so the loop vectorizes):
-   * the same integers as {@link #red}, {@link #green} and {@link #blue}.
-   */
-  static void toRgb(byte[] p, int n) {
-    final int crR = fix(1.40200);
-    final int cbB = fix(1.77200);
-    final int crG = fix(0.71414);
-    final int cbG = fix(0.34414);
-    for (int i = 0; i < n; i++) {
-      int y = p[i] & 0xFF;
-      int cb = (p[n + i] & 0xFF) - 128;
-      int cr = (p[2 * n + i] & 0xFF) - 128;
-      int r = y + ((crR * cr + ONE_HALF) >> SCALEBITS);
-      int g = y + ((-cbG * cb + ONE_HALF - crG * cr) >> SCALEBITS);
-      int b = y + ((cbB * cb + ONE_HALF) >> SCALEBITS);
-      p[i] = (byte) Math.max(0, Math.min(255, r));
-      p[n + i] = (byte) Math.max(0, Math.min(255, g));
-      p[2 * n + i] = (byte) Math.max(0, Math.min(255, b));
-    }
-  }
-
   static byte red(int y, int cr) {
     return LIMIT[y + CR_R[cr] + 384];
   }
