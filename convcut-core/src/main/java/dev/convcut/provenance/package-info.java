@@ -1,2 +1,2 @@
-/** Provenance: every run records how it was made in {@code run.json} (see CONVENTIONS.md, item 7). */
+/** Provenance: every run records how it was made in {@code run.json}; docs/formats.md describes the file. */
 package dev.convcut.provenance;

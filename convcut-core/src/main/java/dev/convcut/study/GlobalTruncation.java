@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Experiment 3 of SCIENCE.md, global ("aggressive") truncation: every selected layer truncated
+ * Experiment 3 of docs/science.md, global ("aggressive") truncation: every selected layer truncated
  * at once along one cut to a common level, the network scored with a full forward pass, one row
  * of {@code global.csv} per (cut, level). A layer for which the cut is trivial (or not one of its
  * cuts) is left as it is and not counted. Levels that give every layer the same ranks share one

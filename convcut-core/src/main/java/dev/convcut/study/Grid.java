@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The cuts and levels a sweep runs over, parsed from comma-separated lists ({@code
- * o|ihw,oi/hw}, {@code keep0.5,rank1}) with SCIENCE.md's defaults: all seven cuts, and {@code
+ * o|ihw,oi/hw}, {@code keep0.5,rank1}) with docs/science.md's defaults: all seven cuts, and {@code
  * keep} 1.0, 0.9, …, 0.1 plus {@code rank1}. Duplicates are dropped, the order kept.
  */
 public record Grid(List<Cut> cuts, List<Level> levels) {
@@ -22,7 +22,7 @@ public record Grid(List<Cut> cuts, List<Level> levels) {
     levels = List.copyOf(new LinkedHashSet<>(levels));
   }
 
-  /** SCIENCE.md's default levels. */
+  /** docs/science.md's default levels. */
   public static List<Level> defaultLevels() {
     List<Level> levels = new ArrayList<>();
     for (int tenth = 10; tenth >= 1; tenth--) {

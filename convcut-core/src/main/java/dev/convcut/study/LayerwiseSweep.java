@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Experiment 2 of SCIENCE.md, the layer-wise sweep: one layer at a time, each cut, each level,
+ * Experiment 2 of docs/science.md, the layer-wise sweep: one layer at a time, each cut, each level,
  * truncate only that layer and score the network. Rows go to {@code sweep.csv} as each layer's
  * evaluations finish, each durable at once; a run into a folder that holds an unfinished sweep
  * of the same configuration resumes it (skipping finished rows), one of another configuration is

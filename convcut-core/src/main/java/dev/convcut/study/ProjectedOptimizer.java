@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Projected re-training (SCIENCE.md, experiment 4): after every update of the wrapped optimizer,
+ * Projected re-training (docs/science.md, experiment 4): after every update of the wrapped optimizer,
  * the truncated layers are truncated again to the same cuts and ranks, so the weights never leave
  * the set of kernels with those ranks.
  */

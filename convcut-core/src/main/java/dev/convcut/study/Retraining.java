@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Experiment 4 of SCIENCE.md, re-training: from a truncated model, a few epochs of ordinary
+ * Experiment 4 of docs/science.md, re-training: from a truncated model, a few epochs of ordinary
  * (dense) training, or projected training that re-truncates after every step; accuracy per epoch
  * on the evaluation set, epoch 0 being the truncated model before any training. Rows go to
  * {@code retrain.csv} durably as epochs finish, one curve per label; the re-trained weights to the

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Experiment 1 of SCIENCE.md for a loaded network: the spectrum of every dense conv and linear
+ * Experiment 1 of docs/science.md for a loaded network: the spectrum of every dense conv and linear
  * layer along every non-trivial cut, written as {@code spectrum.csv}, {@code singular_values.json}
  * and {@code run.json} into one folder.
  */

@@ -21,7 +21,7 @@ import java.util.Map;
  * refuses it with every problem listed: an unknown layer (with the valid ones), a cut the layer
  * cannot have (with its cuts), a rank above a cut's full rank (with the valid range), a layer
  * named by two entries. A cut that is trivial for a layer (its smaller side is 1) is skipped, as
- * SCIENCE.md says, and reported in {@link Plan#skipped()}.
+ * docs/science.md says, and reported in {@link Plan#skipped()}.
  */
 public record TruncationSpec(String text, List<Entry> entries) {
 

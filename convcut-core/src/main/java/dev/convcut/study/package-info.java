@@ -1,5 +1,5 @@
 /**
- * The truncation study of SCIENCE.md on loaded networks, in the formats docs/formats.md fixes:
+ * The truncation study of docs/science.md on loaded networks, in the formats docs/formats.md fixes:
  * the spectrum ({@link dev.convcut.study.SpectrumRun}, {@link dev.convcut.study.SpectrumFiles},
  * {@link dev.convcut.study.SpectrumSummary}), the layer-wise sweep ({@link
  * dev.convcut.study.LayerwiseSweep}, scoring by prefix reuse in {@link

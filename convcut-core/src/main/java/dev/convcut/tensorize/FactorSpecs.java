@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Turns the factors of a decomposition into convolution geometries for a slot: each factor gets
- * the slot's stride, padding and dilation on the spatial axes it carries (SCIENCE.md: "split by
+ * the slot's stride, padding and dilation on the spatial axes it carries (docs/science.md: "split by
  * axis") and stride 1, padding 0, dilation 1 on the others; only the last factor carries the
  * slot's bias. This is exact because every factor before the last is bias-free: a zero-padded
  * border stays zero through a bias-free convolution, so padding later equals padding first.

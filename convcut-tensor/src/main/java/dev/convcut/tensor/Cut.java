@@ -53,7 +53,7 @@ public enum Cut {
     return b.toString();
   }
 
-  /** The seven cuts of a 4-index kernel, in SCIENCE.md's order. */
+  /** The seven cuts of a 4-index kernel, in docs/science.md's order. */
   public static List<Cut> fourIndex() {
     return FOUR_INDEX;
   }

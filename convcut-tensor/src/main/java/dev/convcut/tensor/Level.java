@@ -5,11 +5,11 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * How far to truncate along a cut, as SCIENCE.md defines the four ways: an absolute {@link Rank},
+ * How far to truncate along a cut, as docs/science.md defines the four ways: an absolute {@link Rank},
  * a kept fraction of the full rank ({@link Keep}), the largest norm loss allowed ({@link Loss}),
  * or a singular-value tolerance relative to the largest ({@link Tol}). Text forms: {@code rank8},
  * {@code keep0.25}, {@code loss0.1}, {@code tol1e-3}, each also with {@code =} ({@code keep=0.25}).
- * {@link #toString} prints the compact form, plain decimals ({@code tol0.001}), as the study's
+ * {@code toString()} prints the compact form, plain decimals ({@code tol0.001}), as the study's
  * CSV files record levels.
  */
 public sealed interface Level permits Level.Rank, Level.Keep, Level.Loss, Level.Tol {

@@ -1,7 +1,7 @@
 package dev.convcut.tensor;
 
 /**
- * A kernel truncated along one cut to rank {@code k}, with the metrics of SCIENCE.md computed
+ * A kernel truncated along one cut to rank {@code k}, with the metrics of docs/science.md computed
  * from the singular values (exact for a single cut): {@code normLoss} η, {@code relError} δ and
  * {@code discarded}, where {@code (1−η)² + δ² = 1} and {@code discarded = δ²}.
  */

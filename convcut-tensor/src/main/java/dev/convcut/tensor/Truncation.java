@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A sequence of truncations applied in order, each SVD acting on the already truncated kernel
- * (SCIENCE.md, "Several cuts"). Along single-index cuts this is a sequentially truncated HOSVD;
+ * (docs/science.md, "Several cuts"). Along single-index cuts this is a sequentially truncated HOSVD;
  * along general cuts the order matters. The result's metrics compare the final kernel with the
  * original.
  */

@@ -7,7 +7,7 @@ import java.util.List;
  * The outcome of a {@link Truncation}: the final kernel {@code Ŵ}, each step's own truncation,
  * and the metrics against the original {@code W}. {@code discarded} is the share of {@code ‖W‖²}
  * removed over all steps (each step removes an orthogonal part of the current kernel), which is
- * {@code 1 − (1−η)²} and, for one step, SCIENCE.md's {@code Σ_{j>k} s_j² / Σ s_j²}. The rank
+ * {@code 1 − (1−η)²} and, for one step, docs/science.md's {@code Σ_{j>k} s_j² / Σ s_j²}. The rank
  * profile costs one values-only SVD per distinct cut and is computed on first request.
  */
 public final class TruncationResult {

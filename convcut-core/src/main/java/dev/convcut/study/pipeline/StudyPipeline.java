@@ -38,7 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole study of SCIENCE.md on one configuration, into one run directory laid out as
+ * The whole study of docs/science.md on one configuration, into one run directory laid out as
  * docs/formats.md says: train (or reuse) the model, spectrum, layer-wise sweep, global
  * truncation, re-training of the most aggressive global truncation that lost accuracy, report.
  * Every step scores on the same evaluation set; every step resumes (a killed run re-run with the

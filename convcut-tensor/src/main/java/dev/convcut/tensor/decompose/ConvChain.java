@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Composes convolutions: the dense kernel of a chain of (possibly grouped) convolutions applied
- * one after another with stride 1 and no dilation. For the factor pairs of SCIENCE.md's table,
+ * one after another with stride 1 and no dilation. For the factor pairs of docs/science.md's table,
  * where in each spatial axis at most one factor is wider than 1, this equals the original layer at
  * full rank whatever its stride and padding, which makes it the reference every factorization is
  * tested against.

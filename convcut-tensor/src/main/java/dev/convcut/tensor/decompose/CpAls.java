@@ -10,7 +10,7 @@ import java.util.Random;
 
 /**
  * CP (CANDECOMP/PARAFAC) of a 4-index kernel, {@code W[o,i,h,w] ≈ Σ_r λ_r A[o,r] B[i,r] C[h,r]
- * D[w,r]}, by alternating least squares (Kolda & Bader 2009): random Gaussian starting factors
+ * D[w,r]}, by alternating least squares (Kolda and Bader 2009): random Gaussian starting factors
  * from a fixed seed, modes updated in the order o, i, h, w with the Gram-matrix pseudo-inverse,
  * columns normalized into {@code λ}. It stops when the fit {@code 1 − ‖W − Ŵ‖/‖W‖} improves by
  * less than the tolerance in one sweep, or after the iteration limit; either way it reports the

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A kernel truncated along one cut to rank {@code k}, written as the two convolutions of
- * SCIENCE.md's table. With {@code M = U S Vᵀ} the matricization, {@code A = U_k S_k^½} (rows ×
+ * docs/science.md's table. With {@code M = U S Vᵀ} the matricization, {@code A = U_k S_k^½} (rows ×
  * k) and {@code B = S_k^½ V_kᵀ} (k × cols) — the singular values split evenly so neither factor's
  * scale dwarfs the other's in float. Layouts, {@code O, I, H, W} the kernel's extents:
  *

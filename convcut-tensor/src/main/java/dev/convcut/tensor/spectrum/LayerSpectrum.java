@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * One layer's spectra: its kernel shape and norm, and an entry per non-trivial cut in canonical
- * order (trivial cuts, whose smaller side is 1, are skipped as SCIENCE.md says).
+ * order (trivial cuts, whose smaller side is 1, are skipped as docs/science.md says).
  */
 public record LayerSpectrum(String layer, int[] shape, double norm, List<CutEntry> cuts) {
 
