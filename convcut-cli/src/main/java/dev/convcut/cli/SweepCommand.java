@@ -10,7 +10,7 @@ import dev.convcut.study.EvalSet;
 import dev.convcut.study.GlobalTruncation;
 import dev.convcut.study.Grid;
 import dev.convcut.study.LayerKernels;
-import dev.convcut.study.LayerSelection;
+import dev.convcut.model.LayerSelection;
 import dev.convcut.study.LayerwiseSweep;
 import dev.convcut.study.StudyData;
 import dev.convcut.study.SweepOutcome;

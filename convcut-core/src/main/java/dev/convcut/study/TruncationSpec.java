@@ -1,6 +1,7 @@
 package dev.convcut.study;
 
 import dev.convcut.UsageException;
+import dev.convcut.model.LayerSelection;
 import dev.convcut.tensor.Cut;
 import dev.convcut.tensor.Kernel;
 import dev.convcut.tensor.Level;

@@ -19,6 +19,7 @@ import dev.convcut.engine.Torch;
 import dev.convcut.eval.Evaluator;
 import dev.convcut.io.Json;
 import dev.convcut.io.OutputLock;
+import dev.convcut.model.LayerSelection;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
 import dev.convcut.provenance.Provenance;
@@ -79,7 +80,7 @@ public final class CompressRun {
       if (Datasets.isFolder(dataset)) {
         arch.checkFolderClasses(ds.classes(), String.valueOf(data.dataDir()));
       }
-      List<String> layers = LayerSelection.resolve(dense, req.layers());
+      List<String> layers = LayerSelection.convolutions(dense, req.layers());
       // Manual mode decomposes before any data is read, so a bad rank fails fast.
       List<FactorizedLayer> manual = req.manual() != null ? factorize(dense, sameForAll(layers, req.manual()))
           : req.plan() != null ? factorize(dense, checked(dense, req.plan())) : null;

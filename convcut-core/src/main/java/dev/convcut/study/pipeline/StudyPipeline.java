@@ -21,7 +21,7 @@ import dev.convcut.report.analysis.Criteria;
 import dev.convcut.study.EvalSet;
 import dev.convcut.study.GlobalTruncation;
 import dev.convcut.study.LayerKernels;
-import dev.convcut.study.LayerSelection;
+import dev.convcut.model.LayerSelection;
 import dev.convcut.study.LayerwiseSweep;
 import dev.convcut.study.SpectrumFiles;
 import dev.convcut.study.SpectrumRun;
