@@ -60,7 +60,7 @@ public final class CompressCommand implements Callable<Integer> {
       description = "Convolutions to compress: names or globs (features.*, layer3.*.conv?). Default: every convolution.")
   List<String> layers = new ArrayList<>();
 
-  @Option(names = "--method", paramLabel = "M", description = "Manual mode: " + Method.CHOICES + ".")
+  @Option(names = "--method", paramLabel = "M", description = "Manual mode: svd:<cut> (e.g. svd:o|ihw, svd:oh/iw), tucker2, cp, tt, or the name of a registered decomposition.")
   String method;
 
   @Option(names = "--rank", split = ",", paramLabel = "R",

@@ -2,6 +2,11 @@ package dev.convcut.tensorize;
 
 import dev.convcut.model.ConvSpec;
 import dev.convcut.model.LayerForm;
+import dev.convcut.tensor.Kernel;
+import dev.convcut.tensor.decompose.ConvFactor;
+import dev.convcut.tensor.decompose.Factorization;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,34 @@ public record FactorizedLayer(DenseConv dense, Method method, List<Integer> rank
             + " weights for shape " + java.util.Arrays.toString(form.factors().get(j).weightShape()));
       }
     }
+  }
+
+  /** The layer {@code f}'s factor chain computes, measured against {@code layer}'s kernel. */
+  public static FactorizedLayer of(DenseConv layer, Method method, int[] ranks, Factorization f, boolean fold) {
+    return of(layer, method, ranks, f, f.reconstruct(), fold);
+  }
+
+  /**
+   * As {@link #of(DenseConv, Method, int[], Factorization, boolean)}, with the chain's dense
+   * kernel already computed.
+   *
+   * @param fold merge a square 1×1 factor at either end of the chain into its neighbour ({@link PassThrough})
+   */
+  public static FactorizedLayer of(DenseConv layer, Method method, int[] ranks, Factorization f, Kernel reconstruction,
+      boolean fold) {
+    Kernel w = f.original();
+    List<ConvFactor> factors = fold ? PassThrough.fold(f.factors()) : f.factors();
+    List<float[]> weights = new ArrayList<>();
+    for (ConvFactor c : factors) {
+      weights.add(c.weight().toFloatArray());
+    }
+    String rankText = String.join(",", Arrays.stream(ranks).mapToObj(String::valueOf).toList());
+    LayerForm form = new LayerForm(LayerForm.FACTORIZED, FactorSpecs.of(factors, layer.spec()), method + " rank " + rankText);
+    double norm = w.norm();
+    double normLoss = norm == 0 ? 0 : 1 - reconstruction.norm() / norm;
+    double relError = norm == 0 ? 0 : reconstruction.distance(w) / norm;
+    return new FactorizedLayer(layer, method, Arrays.stream(ranks).boxed().toList(), form, weights,
+        reconstruction.toFloatArray(), normLoss, relError);
   }
 
   public String name() {

@@ -1,72 +1,76 @@
 package dev.convcut.tensorize;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.convcut.tensor.Cut;
 import java.util.Locale;
 
 /**
- * How a convolution is factorized: the two convolutions of one cut's truncated SVD ({@code
- * svd:<cut>}), Tucker-2 (three convolutions), CP (four, two of them depthwise) or the tensor
- * train in index order {@code i,h,w,o} (four). Text forms: {@code svd:oh|iw} (the cut in any
- * spelling {@link Cut#parse} accepts, e.g. {@code svd:oh/iw}), {@code tucker2}, {@code cp},
- * {@code tt}.
+ * How a convolution is factorized: a {@link Decomposition}, with the cut for one that takes a cut.
+ * Text forms: {@code svd:oh|iw} (the cut in any spelling {@link Cut#parse} accepts, e.g. {@code
+ * svd:oh/iw}), {@code tucker2}, {@code cp}, {@code tt}, and the names of registered
+ * decompositions ({@link Decompositions}).
  *
- * @param cut the cut for {@link Kind#SVD}, null otherwise
+ * @param cut the cut, for a decomposition that {@link Decomposition#takesCut() takes one}; null otherwise
  */
-public record Method(Kind kind, Cut cut) {
-  /** The decomposition families. */
-  public enum Kind {
-    SVD, TUCKER2, CP, TT
-  }
-
-  public static final String CHOICES = "svd:<cut> (e.g. svd:o|ihw, svd:oh/iw), tucker2, cp, tt";
+public record Method(Decomposition decomposition, Cut cut) {
+  /** Tucker-2. */
+  public static final Method TUCKER2 = new Method(Decompositions.TUCKER2, null);
+  /** CP. */
+  public static final Method CP = new Method(Decompositions.CP, null);
+  /** The tensor train. */
+  public static final Method TT = new Method(Decompositions.TT, null);
 
   public Method {
-    if (kind == null) {
-      throw new IllegalArgumentException("a factorization method needs a kind; choices: " + CHOICES);
+    if (decomposition == null) {
+      throw new IllegalArgumentException("a factorization method needs a decomposition; choices: " + Decompositions.choices());
     }
-    if ((kind == Kind.SVD) != (cut != null)) {
-      throw new IllegalArgumentException(kind == Kind.SVD ? "svd needs a cut, e.g. svd:o|ihw"
-          : kind.name().toLowerCase(Locale.ROOT) + " takes no cut");
+    if (decomposition.takesCut() != (cut != null)) {
+      throw new IllegalArgumentException(decomposition.takesCut() ? "method '" + decomposition.name() + "' needs a cut: "
+          + decomposition.name() + ":<cut>, e.g. " + decomposition.name() + ":" + decomposition.cuts().get(0)
+          : decomposition.name() + " takes no cut");
     }
-    if (cut == Cut.O_I) {
-      throw new IllegalArgumentException("svd:o|i is the cut of a fully connected layer; convcut compress factorizes convolutions");
+    if (cut != null) {
+      String why = decomposition.cutRefusal(cut);
+      if (why != null) {
+        throw new IllegalArgumentException(why);
+      }
     }
   }
 
+  /** A cut's truncated SVD along {@code cut}. */
   public static Method svd(Cut cut) {
-    return new Method(Kind.SVD, cut);
+    return new Method(Decompositions.SVD, cut);
   }
 
-  public static Method of(Kind kind) {
-    return new Method(kind, null);
-  }
-
-  /** Parses {@code svd:o|ihw}, {@code tucker2}, {@code cp} or {@code tt} (case ignored). */
+  /** Parses {@code svd:o|ihw}, {@code tucker2}, {@code cp}, {@code tt} or a registered name (case ignored). */
+  @JsonCreator
   public static Method parse(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
-    if (t.startsWith("svd:") || t.startsWith("svd=")) {
-      return svd(Cut.parse(t.substring(4)));
+    int colon = t.replace('=', ':').indexOf(':');
+    String name = colon >= 0 ? t.substring(0, colon) : t;
+    Decomposition d = Decompositions.find(name);
+    if (d == null) {
+      throw new IllegalArgumentException("unknown method '" + text + "'; choices: " + Decompositions.choices());
     }
-    return switch (t) {
-      case "tucker2", "tucker-2" -> of(Kind.TUCKER2);
-      case "cp" -> of(Kind.CP);
-      case "tt", "mps" -> of(Kind.TT);
-      case "svd" -> throw new IllegalArgumentException("method 'svd' needs a cut: svd:<cut>, e.g. svd:o|ihw or svd:oh/iw");
-      default -> throw new IllegalArgumentException("unknown method '" + text + "'; choices: " + CHOICES);
-    };
+    if (d.takesCut()) {
+      return new Method(d, colon >= 0 ? Cut.parse(t.substring(colon + 1)) : null);
+    }
+    if (colon >= 0) {
+      throw new IllegalArgumentException("method '" + text + "': " + d.name() + " takes no cut");
+    }
+    return new Method(d, null);
   }
 
-  /** How many ranks the method has: 1 for a cut and CP, 2 for Tucker-2 ({@code r_o, r_i}), 3 for a tensor train. */
+  /** How many ranks the method has. */
   public int rankCount() {
-    return switch (kind) {
-      case TUCKER2 -> 2;
-      case TT -> 3;
-      default -> 1;
-    };
+    return decomposition.rankCount();
   }
 
+  /** The text form, as {@link #parse} reads it (and as run records store it). */
+  @JsonValue
   @Override
   public String toString() {
-    return kind == Kind.SVD ? "svd:" + cut : kind.name().toLowerCase(Locale.ROOT);
+    return cut != null ? decomposition.name() + ":" + cut : decomposition.name();
   }
 }

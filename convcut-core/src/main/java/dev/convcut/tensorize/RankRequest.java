@@ -53,7 +53,7 @@ public record RankRequest(List<Integer> ranks, Level level) {
     }
     if (ranks.size() != bonds) {
       throw new IllegalArgumentException(method + " takes " + (bonds == 1 ? "one rank" : "one rank or " + bonds + " ranks ("
-          + (bonds == 2 ? "r_o,r_i" : "r1,r2,r3") + ")") + ", got " + ranks.size() + ": " + this);
+          + method.decomposition().rankNames() + ")") + ", got " + ranks.size() + ": " + this);
     }
     return ranks.stream().mapToInt(Integer::intValue).toArray();
   }

@@ -35,10 +35,10 @@ class CompressorTest extends WithEngine {
     Level all = Level.keep(1.0);
     return List.of(
         f.factorize(DenseConv.of(net, "conv1"), Method.svd(Cut.O_IHW), RankRequest.level(all)),
-        f.factorize(DenseConv.of(net, "layer1.0.conv2"), Method.of(Method.Kind.TUCKER2), RankRequest.level(all)),
+        f.factorize(DenseConv.of(net, "layer1.0.conv2"), Method.TUCKER2, RankRequest.level(all)),
         f.factorize(DenseConv.of(net, "layer2.0.conv1"), Method.svd(Cut.OH_IW), RankRequest.level(all)),
         f.factorize(DenseConv.of(net, "layer2.0.downsample.0"), Method.svd(Cut.O_IHW), RankRequest.level(all)),
-        f.factorize(DenseConv.of(net, "layer3.1.conv1"), Method.of(Method.Kind.TT), RankRequest.level(all)));
+        f.factorize(DenseConv.of(net, "layer3.1.conv1"), Method.TT, RankRequest.level(all)));
   }
 
   static float[] logits(Network net, NDArray x) {

@@ -43,7 +43,7 @@ class FactorizerTest extends WithEngine {
   static Random rng = new Random(20);
 
   /** Keeps every factor, so the full-rank tests exercise each form's whole chain. */
-  static final Factorizer UNFOLDED = new Factorizer(CpAls.Options.ofRank(1), false);
+  static final Factorizer UNFOLDED = new Factorizer(false);
 
   static float[] gaussian(int n) {
     float[] v = new float[n];
@@ -114,11 +114,11 @@ class FactorizerTest extends WithEngine {
   void tucker2AndTensorTrainAtFullRankComputeTheDenseLayer() {
     for (ConvSpec spec : geometries(4, 5, 2, 3)) {
       DenseConv d = randomDense(spec);
-      FactorizedLayer t = UNFOLDED.factorize(d, Method.of(Method.Kind.TUCKER2), RankRequest.ranks(5, 4));
+      FactorizedLayer t = UNFOLDED.factorize(d, Method.TUCKER2, RankRequest.ranks(5, 4));
       assertThat(t.form().factors()).hasSize(3);
       assertThat(outputError(t)).as("tucker2 %s", spec).isLessThan(1e-4);
       int[] max = TensorTrain.maxRanks(d.kernel());
-      FactorizedLayer tt = UNFOLDED.factorize(d, Method.of(Method.Kind.TT), RankRequest.ranks(max));
+      FactorizedLayer tt = UNFOLDED.factorize(d, Method.TT, RankRequest.ranks(max));
       assertThat(tt.form().factors()).hasSize(4);
       assertThat(outputError(tt)).as("tt %s", spec).isLessThan(1e-4);
     }
@@ -126,10 +126,10 @@ class FactorizerTest extends WithEngine {
 
   @Test
   void cpAtTheKernelsCpRankComputesTheDenseLayer() {
-    Factorizer precise = new Factorizer(new CpAls.Options(1, 3L, 1e-13, 3000), false);
+    Method precise = new Method(new CpAlsDecomposition(new CpAls.Options(1, 3L, 1e-13, 3000)), null);
     for (ConvSpec spec : geometries(4, 5, 3, 2)) {
       DenseConv d = dense(spec, lowCpRank(3, 5, 4, 3, 2));
-      FactorizedLayer cp = precise.factorize(d, Method.of(Method.Kind.CP), RankRequest.ranks(3));
+      FactorizedLayer cp = UNFOLDED.factorize(d, precise, RankRequest.ranks(3));
       assertThat(cp.form().factors()).extracting(ConvSpec::groups).containsExactly(1, 3, 3, 1);
       assertThat(outputError(cp)).as("cp %s", spec).isLessThan(1e-4);
     }
@@ -142,9 +142,9 @@ class FactorizerTest extends WithEngine {
     List<FactorizedLayer> low = List.of(
         Factorizer.standard().factorize(d, Method.svd(Cut.OI_HW), RankRequest.ranks(2)),
         Factorizer.standard().factorize(d, Method.svd(Cut.OW_IH), RankRequest.ranks(3)),
-        Factorizer.standard().factorize(d, Method.of(Method.Kind.TUCKER2), RankRequest.ranks(3, 2)),
-        Factorizer.standard().factorize(d, Method.of(Method.Kind.TT), RankRequest.ranks(3, 4, 5)),
-        Factorizer.standard().factorize(d, Method.of(Method.Kind.CP), RankRequest.ranks(4)));
+        Factorizer.standard().factorize(d, Method.TUCKER2, RankRequest.ranks(3, 2)),
+        Factorizer.standard().factorize(d, Method.TT, RankRequest.ranks(3, 4, 5)),
+        Factorizer.standard().factorize(d, Method.CP, RankRequest.ranks(4)));
     for (FactorizedLayer f : low) {
       assertThat(f.relError()).as(f.method().toString()).isGreaterThan(0.05);
       FactorizedLayer asDense = Factorizer.standard().factorize(dense(spec, f.reconstruction()), Method.svd(Cut.O_IHW),
@@ -159,11 +159,11 @@ class FactorizerTest extends WithEngine {
   void squarePassThroughFactorsAreMergedAndTheOutputStaysTheSame() {
     for (ConvSpec spec : geometries(4, 5, 3, 2)) {
       DenseConv d = randomDense(spec);
-      FactorizedLayer tucker = Factorizer.standard().factorize(d, Method.of(Method.Kind.TUCKER2), RankRequest.ranks(2, 4));
+      FactorizedLayer tucker = Factorizer.standard().factorize(d, Method.TUCKER2, RankRequest.ranks(2, 4));
       assertThat(tucker.form().factors()).hasSize(2);
-      assertThat(tucker.params()).isLessThan(UNFOLDED.factorize(d, Method.of(Method.Kind.TUCKER2), RankRequest.ranks(2, 4)).params());
+      assertThat(tucker.params()).isLessThan(UNFOLDED.factorize(d, Method.TUCKER2, RankRequest.ranks(2, 4)).params());
       assertThat(chainError(tucker)).as("%s", spec).isLessThan(1e-4);
-      FactorizedLayer full = Factorizer.standard().factorize(d, Method.of(Method.Kind.TT), RankRequest.ranks(TensorTrain.maxRanks(d.kernel())));
+      FactorizedLayer full = Factorizer.standard().factorize(d, Method.TT, RankRequest.ranks(TensorTrain.maxRanks(d.kernel())));
       assertThat(full.form().factors()).hasSize(2);
       assertThat(outputError(full)).as("%s", spec).isLessThan(1e-4);
     }
@@ -194,23 +194,23 @@ class FactorizerTest extends WithEngine {
     assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.svd(Cut.O_IHW), RankRequest.ranks(6)))
         .isInstanceOf(UsageException.class).hasMessageContaining("layer conv").hasMessageContaining("full rank 5")
         .hasMessageContaining("--rank 1..5");
-    assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.of(Method.Kind.TUCKER2), RankRequest.ranks(5, 5)))
+    assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.TUCKER2, RankRequest.ranks(5, 5)))
         .hasMessageContaining("r_i ≤ 4");
-    assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.of(Method.Kind.TT), RankRequest.ranks(4, 11, 1)))
+    assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.TT, RankRequest.ranks(4, 11, 1)))
         .hasMessageContaining("bond 2").hasMessageContaining("at most 10");
-    assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.of(Method.Kind.CP), RankRequest.ranks(25)))
+    assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.CP, RankRequest.ranks(25)))
         .hasMessageContaining("--rank 1..24");
-    assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.of(Method.Kind.TUCKER2), RankRequest.ranks(1, 2, 3)))
+    assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.TUCKER2, RankRequest.ranks(1, 2, 3)))
         .hasMessageContaining("r_o,r_i");
   }
 
   @Test
   void groupedPointwiseAndTrivialCutsAreRefusedWithTheChoices() {
     DenseConv grouped = randomDense(new ConvSpec(4, 4, 3, 3, 1, 1, 1, 1, 1, 1, 2, false));
-    assertThatThrownBy(() -> Factorizer.standard().factorize(grouped, Method.of(Method.Kind.TUCKER2), RankRequest.ranks(1)))
+    assertThatThrownBy(() -> Factorizer.standard().factorize(grouped, Method.TUCKER2, RankRequest.ranks(1)))
         .hasMessageContaining("groups=2");
     DenseConv pointwise = randomDense(new ConvSpec(8, 16, 1, 1, 2, 2, 0, 0, 1, 1, 1, false));
-    assertThatThrownBy(() -> Factorizer.standard().factorize(pointwise, Method.of(Method.Kind.CP), RankRequest.ranks(2)))
+    assertThatThrownBy(() -> Factorizer.standard().factorize(pointwise, Method.CP, RankRequest.ranks(2)))
         .hasMessageContaining("1x1 kernel").hasMessageContaining("svd:o|ihw");
     assertThatThrownBy(() -> Factorizer.standard().factorize(pointwise, Method.svd(Cut.OI_HW), RankRequest.ranks(1)))
         .hasMessageContaining("trivial").hasMessageContaining("o|ihw");
@@ -221,24 +221,24 @@ class FactorizerTest extends WithEngine {
   @Test
   void levelsChooseRanksPerMethodAsDocumented() {
     DenseConv d = randomDense(new ConvSpec(8, 16, 3, 3, 1, 1, 1, 1, 1, 1, 1, false));
-    assertThat(Factorizer.standard().factorize(d, Method.of(Method.Kind.TUCKER2), RankRequest.level(Level.keep(0.5))).ranks())
+    assertThat(Factorizer.standard().factorize(d, Method.TUCKER2, RankRequest.level(Level.keep(0.5))).ranks())
         .containsExactly(8, 4);
     // CP's keep is a fraction of O·I·H·W / max(O, I, H, W) = 72.
-    assertThat(Factorizer.standard().factorize(d, Method.of(Method.Kind.CP), RankRequest.level(Level.keep(0.1))).ranks())
+    assertThat(Factorizer.standard().factorize(d, Method.CP, RankRequest.level(Level.keep(0.1))).ranks())
         .containsExactly(8);
     FactorizedLayer byLoss = Factorizer.standard().factorize(d, Method.svd(Cut.O_IHW), RankRequest.level(Level.loss(0.05)));
     assertThat(byLoss.normLoss()).isLessThanOrEqualTo(0.05);
-    assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.of(Method.Kind.CP), RankRequest.level(Level.tol(0.1))))
+    assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.CP, RankRequest.level(Level.tol(0.1))))
         .hasMessageContaining("no meaning for cp");
   }
 
   @Test
   void cpByLossTakesTheSmallestRankWithinTheLoss() {
     DenseConv d = randomDense(new ConvSpec(4, 6, 3, 3, 1, 1, 1, 1, 1, 1, 1, false));
-    FactorizedLayer f = Factorizer.standard().factorize(d, Method.of(Method.Kind.CP), RankRequest.level(Level.loss(0.1)));
+    FactorizedLayer f = Factorizer.standard().factorize(d, Method.CP, RankRequest.level(Level.loss(0.1)));
     assertThat(f.normLoss()).isLessThanOrEqualTo(0.1);
     int r = f.ranks().get(0);
-    FactorizedLayer below = Factorizer.standard().factorize(d, Method.of(Method.Kind.CP), RankRequest.ranks(r - 1));
+    FactorizedLayer below = Factorizer.standard().factorize(d, Method.CP, RankRequest.ranks(r - 1));
     assertThat(below.normLoss()).isGreaterThan(0.1);
   }
 

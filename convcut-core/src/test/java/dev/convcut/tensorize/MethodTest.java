@@ -12,10 +12,10 @@ class MethodTest {
     assertThat(Method.parse("svd:oh/iw")).isEqualTo(Method.svd(Cut.OH_IW));
     assertThat(Method.parse("SVD:ihw|o")).isEqualTo(Method.svd(Cut.O_IHW));
     assertThat(Method.parse("svd:oi:hw")).isEqualTo(Method.svd(Cut.OI_HW));
-    assertThat(Method.parse("tucker2").kind()).isEqualTo(Method.Kind.TUCKER2);
-    assertThat(Method.parse("cp").kind()).isEqualTo(Method.Kind.CP);
-    assertThat(Method.parse("tt").kind()).isEqualTo(Method.Kind.TT);
-    assertThat(Method.parse("mps").kind()).isEqualTo(Method.Kind.TT);
+    assertThat(Method.parse("tucker2")).isEqualTo(Method.TUCKER2);
+    assertThat(Method.parse("cp")).isEqualTo(Method.CP);
+    assertThat(Method.parse("tt")).isEqualTo(Method.TT);
+    assertThat(Method.parse("mps")).isEqualTo(Method.TT);
   }
 
   @Test
@@ -37,8 +37,8 @@ class MethodTest {
   @Test
   void rankCountsFollowTheBonds() {
     assertThat(Method.svd(Cut.OW_IH).rankCount()).isEqualTo(1);
-    assertThat(Method.of(Method.Kind.TUCKER2).rankCount()).isEqualTo(2);
-    assertThat(Method.of(Method.Kind.TT).rankCount()).isEqualTo(3);
-    assertThat(Method.of(Method.Kind.CP).rankCount()).isEqualTo(1);
+    assertThat(Method.TUCKER2.rankCount()).isEqualTo(2);
+    assertThat(Method.TT.rankCount()).isEqualTo(3);
+    assertThat(Method.CP.rankCount()).isEqualTo(1);
   }
 }

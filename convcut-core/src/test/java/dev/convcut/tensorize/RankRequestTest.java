@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 class RankRequestTest {
   @Test
   void oneRankIsRepeatedForEveryBond() {
-    assertThat(RankRequest.ranks(6).ranksFor(Method.of(Method.Kind.TT))).containsExactly(6, 6, 6);
-    assertThat(RankRequest.ranks(6, 3).ranksFor(Method.of(Method.Kind.TUCKER2))).containsExactly(6, 3);
+    assertThat(RankRequest.ranks(6).ranksFor(Method.TT)).containsExactly(6, 6, 6);
+    assertThat(RankRequest.ranks(6, 3).ranksFor(Method.TUCKER2)).containsExactly(6, 3);
   }
 
   @Test
   void theWrongNumberOfRanksIsRefusedNamingTheBonds() {
-    assertThatThrownBy(() -> RankRequest.ranks(1, 2).ranksFor(Method.of(Method.Kind.TT))).hasMessageContaining("r1,r2,r3");
-    assertThatThrownBy(() -> RankRequest.ranks(1, 2).ranksFor(Method.of(Method.Kind.CP))).hasMessageContaining("one rank");
+    assertThatThrownBy(() -> RankRequest.ranks(1, 2).ranksFor(Method.TT)).hasMessageContaining("r1,r2,r3");
+    assertThatThrownBy(() -> RankRequest.ranks(1, 2).ranksFor(Method.CP)).hasMessageContaining("one rank");
   }
 
   @Test

@@ -1,12 +1,11 @@
 package dev.convcut.tensorize.select;
 
-import dev.convcut.tensor.Cut;
 import dev.convcut.tensor.Level;
+import dev.convcut.tensorize.Decompositions;
 import dev.convcut.tensorize.DenseConv;
 import dev.convcut.tensorize.FactorizedLayer;
 import dev.convcut.tensorize.Factorizer;
 import dev.convcut.tensorize.Method;
-import dev.convcut.tensorize.RankLimits;
 import dev.convcut.tensorize.RankRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +15,7 @@ import java.util.Set;
 
 /**
  * The factorizations worth measuring for one layer: every applicable method at every kept
- * fraction of the grid (ranks as {@link dev.convcut.tensorize.RankLimits} resolves {@code keep=f}),
+ * fraction of the grid (ranks as each decomposition resolves {@code keep=f}),
  * duplicates removed, keeping only those that cost less than the dense layer in the resource
  * being reduced. The spectra then prune: a candidate is dropped when another one of the same
  * layer costs no more and loses no more kernel norm (η), since a smaller norm loss at a lower
@@ -39,25 +38,18 @@ public record CandidateGrid(List<Method> methods, List<Double> keeps, Resource r
     keeps.forEach(Level::keep);
   }
 
-  /** Every method: the seven cuts, Tucker-2, CP and the tensor train. */
+  /** Every method of every registered decomposition: the seven cuts, Tucker-2, CP and the tensor train. */
   public static List<Method> allMethods() {
-    List<Method> all = new ArrayList<>();
-    Cut.fourIndex().forEach(c -> all.add(Method.svd(c)));
-    all.add(Method.of(Method.Kind.TUCKER2));
-    all.add(Method.of(Method.Kind.CP));
-    all.add(Method.of(Method.Kind.TT));
-    return all;
+    return Decompositions.allMethods();
   }
 
   /**
-   * What automatic mode tries unless told otherwise: every method but CP. CP-ALS often converges to
-   * degenerate factors — large components that cancel — which fine-tuning cannot handle: on the
-   * Fashion-MNIST cnn4, a selection with CP on two layers went from loss 0.21 to 191 in four SGD
-   * steps at lr 0.01 (0.2 → 28 at lr 0.001) while the same selection with Tucker-2 and TT trained
-   * smoothly. Ask for it with {@code --methods}.
+   * What automatic mode tries unless told otherwise: the methods of the decompositions {@link
+   * dev.convcut.tensorize.Decomposition#searchedByDefault() searched by default} (all of
+   * convcut's but CP, whose class says why).
    */
   public static List<Method> defaultMethods() {
-    return allMethods().stream().filter(m -> m.kind() != Method.Kind.CP).toList();
+    return allMethods().stream().filter(m -> m.decomposition().searchedByDefault()).toList();
   }
 
   /** The pruned candidates for {@code layer}, cheapest first. */
@@ -95,18 +87,18 @@ public record CandidateGrid(List<Method> methods, List<Double> keeps, Resource r
         continue;
       }
       for (double keep : keeps) {
-        RankRequest request = RankRequest.level(Level.keep(keep));
-        if (m.kind() == Method.Kind.CP) {
-          // CP-ALS is the costly decomposition: settle its rank, and whether it can save anything, first.
-          int r = RankLimits.cpRank(layer, keep);
-          if (!seen.add(m + " " + r) || (resource == Resource.PARAMS && RankLimits.cpParams(layer, r) >= dense)) {
+        RankRequest request = m.decomposition().searchRequest(layer, keep);
+        if (request.ranks() != null) {
+          // Ranks settled before decomposing: skip repeats, and ranks that cannot save parameters, without the work.
+          int[] r = request.ranksFor(m);
+          long params = m.decomposition().params(layer, r);
+          if (!seen.add(m + " " + request) || (resource == Resource.PARAMS && params >= 0 && params >= dense)) {
             continue;
           }
-          request = RankRequest.ranks(r);
         }
         FactorizedLayer f = factorizer.factorize(layer, m, request);
         Candidate c = new Candidate(f);
-        if (c.cost(resource) < dense && (m.kind() == Method.Kind.CP || seen.add(m + " " + f.rankText()))) {
+        if (c.cost(resource) < dense && (request.ranks() != null || seen.add(m + " " + f.rankText()))) {
           all.add(c);
         }
       }
@@ -116,12 +108,7 @@ public record CandidateGrid(List<Method> methods, List<Double> keeps, Resource r
 
   /** Whether {@code layer} can take method {@code m}. */
   public static boolean applicable(DenseConv layer, Method m) {
-    try {
-      Factorizer.checkApplicable(layer, m);
-      return true;
-    } catch (RuntimeException e) {
-      return false;
-    }
+    return Factorizer.refusal(layer, m) == null;
   }
 
   /** The candidates no other one beats on both cost and norm loss, cheapest first. */

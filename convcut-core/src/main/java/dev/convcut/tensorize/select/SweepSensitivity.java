@@ -48,8 +48,9 @@ public final class SweepSensitivity implements SensitivityTable {
   public Map<Candidate, Double> deltas(String layer, List<Candidate> candidates) {
     Map<Candidate, Double> out = new LinkedHashMap<>();
     for (Candidate c : candidates) {
-      if (c.method().kind() == Method.Kind.SVD) {
-        Double d = deltas.get(key(layer, c.method().cut(), c.ranks().get(0)));
+      Cut cut = c.method().decomposition().sweptCut(c.method());
+      if (cut != null) {
+        Double d = deltas.get(key(layer, cut, c.ranks().get(0)));
         if (d != null) {
           out.put(c, d);
         }

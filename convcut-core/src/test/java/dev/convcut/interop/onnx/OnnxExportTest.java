@@ -165,10 +165,10 @@ class OnnxExportTest extends WithEngine {
     return List.of(
         f.factorize(DenseConv.of(net, "conv1"), Method.svd(Cut.O_IHW), RankRequest.ranks(10)),
         f.factorize(DenseConv.of(net, "layer1.0.conv1"), Method.svd(Cut.OH_IW), RankRequest.ranks(20)),
-        f.factorize(DenseConv.of(net, "layer1.0.conv2"), Method.of(Method.Kind.TUCKER2), RankRequest.ranks(12, 10)),
-        f.factorize(DenseConv.of(net, "layer2.0.conv1"), Method.of(Method.Kind.CP), RankRequest.ranks(20)),
+        f.factorize(DenseConv.of(net, "layer1.0.conv2"), Method.TUCKER2, RankRequest.ranks(12, 10)),
+        f.factorize(DenseConv.of(net, "layer2.0.conv1"), Method.CP, RankRequest.ranks(20)),
         f.factorize(DenseConv.of(net, "layer2.0.downsample.0"), Method.svd(Cut.O_IHW), RankRequest.ranks(9)),
-        f.factorize(DenseConv.of(net, "layer3.0.conv2"), Method.of(Method.Kind.TT), RankRequest.ranks(24, 20, 40)),
+        f.factorize(DenseConv.of(net, "layer3.0.conv2"), Method.TT, RankRequest.ranks(24, 20, 40)),
         f.factorize(DenseConv.of(net, "layer3.1.conv1"), Method.svd(Cut.OW_IH), RankRequest.ranks(17)));
   }
 
@@ -184,9 +184,9 @@ class OnnxExportTest extends WithEngine {
     try (Network dense = network(CNN4, 7)) {
       Factorizer f = Factorizer.standard();
       List<FactorizedLayer> layers = List.of(
-          f.factorize(DenseConv.of(dense, "features.2"), Method.of(Method.Kind.CP), RankRequest.ranks(12)),
-          f.factorize(DenseConv.of(dense, "features.6"), Method.of(Method.Kind.TUCKER2), RankRequest.ranks(20, 12)),
-          f.factorize(DenseConv.of(dense, "features.8"), Method.of(Method.Kind.TT), RankRequest.ranks(16, 12, 20)));
+          f.factorize(DenseConv.of(dense, "features.2"), Method.CP, RankRequest.ranks(12)),
+          f.factorize(DenseConv.of(dense, "features.6"), Method.TUCKER2, RankRequest.ranks(20, 12)),
+          f.factorize(DenseConv.of(dense, "features.8"), Method.TT, RankRequest.ranks(16, 12, 20)));
       try (Network c = Compressor.apply(dense, layers, manager)) {
         agreesBothWays("cnn4 cp/tucker2/tt", c);
       }

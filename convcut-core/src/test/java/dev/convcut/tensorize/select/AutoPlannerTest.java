@@ -40,7 +40,7 @@ class AutoPlannerTest {
   }
 
   static CandidateGrid grid(Resource r) {
-    return new CandidateGrid(List.of(Method.svd(Cut.O_IHW), Method.of(Method.Kind.TUCKER2)), List.of(0.1, 0.5), r,
+    return new CandidateGrid(List.of(Method.svd(Cut.O_IHW), Method.TUCKER2), List.of(0.1, 0.5), r,
         Factorizer.standard());
   }
 
@@ -69,15 +69,15 @@ class AutoPlannerTest {
     MeasuredSensitivity s = sensitivity();
     // pretend every chain with a grouped (depthwise) convolution, and every tensor train, is slower than dense
     SpeedGate gate = new SpeedGate(1.0, (layer, c) -> c.factorized().form().factors().stream().anyMatch(f -> f.groups() > 1)
-        || c.method().kind() == dev.convcut.tensorize.Method.Kind.TT ? 0.5 : 2.0);
+        || c.method().decomposition() == dev.convcut.tensorize.Decompositions.TT ? 0.5 : 2.0);
     AutoPlanner.Plan p = AutoPlanner.plan(net, LAYERS, grid(Resource.PARAMS), s, s,
         AutoPlanner.Target.fraction(Resource.PARAMS, 0.8), gate);
     assertThat(p.speedups()).isNotEmpty();
     for (Greedy.LayerChoices l : p.choices()) {
       assertThat(l.options()).allSatisfy(o -> assertThat(p.speedup(o.candidate())).isEqualTo(2.0));
     }
-    assertThat(p.choices()).flatExtracting(Greedy.LayerChoices::options).extracting(o -> o.candidate().method().kind())
-        .doesNotContain(dev.convcut.tensorize.Method.Kind.TT);
+    assertThat(p.choices()).flatExtracting(Greedy.LayerChoices::options).extracting(o -> o.candidate().method().decomposition())
+        .doesNotContain(dev.convcut.tensorize.Decompositions.TT);
   }
 
   @Test

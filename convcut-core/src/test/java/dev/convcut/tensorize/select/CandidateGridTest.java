@@ -62,12 +62,12 @@ class CandidateGridTest {
     DenseConv d = layer(16, 12, 3, 1);
     List<Candidate> ungated = grid(Resource.PARAMS).candidates(d);
     // every svd cut "runs slower than dense": the frontier must be rebuilt from the other methods
-    SpeedGate gate = new SpeedGate(1.0, (layer, c) -> c.method().kind() == Method.Kind.SVD ? 0.9 : 1.5);
+    SpeedGate gate = new SpeedGate(1.0, (layer, c) -> c.method().decomposition() == dev.convcut.tensorize.Decompositions.SVD ? 0.9 : 1.5);
     List<Candidate> gated = grid(Resource.PARAMS).candidates(d, gate);
-    assertThat(gated).isNotEmpty().allSatisfy(c -> assertThat(c.method().kind()).isNotEqualTo(Method.Kind.SVD));
-    assertThat(ungated).anySatisfy(c -> assertThat(c.method().kind()).isEqualTo(Method.Kind.SVD));
+    assertThat(gated).isNotEmpty().allSatisfy(c -> assertThat(c.method().decomposition()).isNotEqualTo(dev.convcut.tensorize.Decompositions.SVD));
+    assertThat(ungated).anySatisfy(c -> assertThat(c.method().decomposition()).isEqualTo(dev.convcut.tensorize.Decompositions.SVD));
     // candidates that were never on a frontier were never timed
-    assertThat(gate.measured().keySet()).allSatisfy(c -> assertThat(gated.contains(c) || c.method().kind() == Method.Kind.SVD).isTrue());
+    assertThat(gate.measured().keySet()).allSatisfy(c -> assertThat(gated.contains(c) || c.method().decomposition() == dev.convcut.tensorize.Decompositions.SVD).isTrue());
     for (Candidate a : gated) {
       for (Candidate b : gated) {
         if (a != b) {

@@ -88,8 +88,8 @@ class MeasuredSensitivityTest {
     MeasuredSensitivity s = sensitivity(net);
     double base = s.baselineTop1();
     float[] a = net.weight("layer1.0.conv1");
-    Candidate c1 = candidate("layer1.0.conv1", Method.of(Method.Kind.TUCKER2), RankRequest.ranks(1));
-    Candidate c2 = candidate("layer3.0.conv1", Method.of(Method.Kind.TT), RankRequest.ranks(1));
+    Candidate c1 = candidate("layer1.0.conv1", Method.TUCKER2, RankRequest.ranks(1));
+    Candidate c2 = candidate("layer3.0.conv1", Method.TT, RankRequest.ranks(1));
     double both = s.top1With(Map.of("layer1.0.conv1", c1.factorized().reconstruction(), "layer3.0.conv1",
         c2.factorized().reconstruction()));
     assertThat(both).isBetween(0.0, 1.0);

@@ -36,7 +36,7 @@ class SweepSensitivityTest {
     Candidate hit = candidate(Method.svd(Cut.O_IHW), 8);
     Candidate transposed = candidate(Method.svd(Cut.OW_IH), 2);
     Candidate otherRank = candidate(Method.svd(Cut.O_IHW), 4);
-    Candidate tucker = candidate(Method.of(Method.Kind.TUCKER2), 4, 4);
+    Candidate tucker = candidate(Method.TUCKER2, 4, 4);
     Map<Candidate, Double> d = s.deltas("l", List.of(hit, transposed, otherRank, tucker));
     assertThat(d).containsOnlyKeys(hit, transposed);
     assertThat(d.get(hit)).isEqualTo(-2.0);
@@ -47,7 +47,7 @@ class SweepSensitivityTest {
   @Test
   void theFallbackAnswersWhatTheSweepDoesNotKnow(@TempDir Path tmp) throws Exception {
     Candidate hit = candidate(Method.svd(Cut.O_IHW), 8);
-    Candidate tucker = candidate(Method.of(Method.Kind.TUCKER2), 4, 4);
+    Candidate tucker = candidate(Method.TUCKER2, 4, 4);
     SensitivityTable fallback = new SensitivityTable() {
       @Override
       public Map<Candidate, Double> deltas(String layer, List<Candidate> candidates) {

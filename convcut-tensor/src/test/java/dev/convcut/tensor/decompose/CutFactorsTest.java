@@ -14,7 +14,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class CutFactorsTest {
+class CutFactorsTest extends FactorizationContract {
+  /** The contract along {@code oh|iw}, the cut whose factors carry one spatial axis each. */
+  @Override
+  protected Factorization fullRank(Kernel k) {
+    CutSvd svd = CutSvd.of(k, Cut.OH_IW);
+    return CutFactors.of(svd, svd.spectrum().fullRank());
+  }
+
+  @Override
+  protected Factorization truncated(Kernel k) {
+    return CutFactors.of(CutSvd.of(k, Cut.OH_IW), 2);
+  }
+
   private final Kernel w = TestKernels.gaussian(new Random(101), 5, 4, 3, 2);
 
   /** Every cut's factors, at every rank, compose to that cut's truncated kernel — at full rank, the kernel. */

@@ -1,0 +1,8 @@
+package dev.convcut.tensorize;
+
+class CpAlsDecompositionTest extends DecompositionContract {
+  @Override
+  protected Decomposition decomposition() {
+    return Decompositions.CP;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.convcut.tensorize;
+
+class CutSvdDecompositionTest extends DecompositionContract {
+  @Override
+  protected Decomposition decomposition() {
+    return Decompositions.SVD;
+  }
+}

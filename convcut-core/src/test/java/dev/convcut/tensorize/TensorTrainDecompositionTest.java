@@ -1,0 +1,8 @@
+package dev.convcut.tensorize;
+
+class TensorTrainDecompositionTest extends DecompositionContract {
+  @Override
+  protected Decomposition decomposition() {
+    return Decompositions.TT;
+  }
+}

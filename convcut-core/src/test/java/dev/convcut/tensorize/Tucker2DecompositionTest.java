@@ -1,0 +1,8 @@
+package dev.convcut.tensorize;
+
+class Tucker2DecompositionTest extends DecompositionContract {
+  @Override
+  protected Decomposition decomposition() {
+    return Decompositions.TUCKER2;
+  }
+}
