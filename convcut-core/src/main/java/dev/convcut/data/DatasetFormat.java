@@ -3,8 +3,13 @@ package dev.convcut.data;
 import java.nio.file.Path;
 import java.util.List;
 
-/** How one dataset's files are named, laid out, read and unpacked after a download. */
-interface DatasetFormat {
+/**
+ * How one dataset's files are named, laid out, read and unpacked after a download: the one place
+ * a new dataset of fixed files plugs in ({@link Datasets#register}). convcut's are the IDX files
+ * of MNIST and Fashion-MNIST ({@code IdxFormat}) and the CIFAR binary and Python versions ({@code
+ * CifarFormat}).
+ */
+public interface DatasetFormat {
 
   /** The dataset's files as a folder of them holds them, for listings and messages. */
   List<String> fileNames();

@@ -47,12 +47,23 @@ public final class Datasets {
 
   private Datasets() {}
 
-  private static void register(DatasetSpec spec, DatasetFormat format, String aptPackage) {
+  /**
+   * Adds a dataset of fixed files: its spec (shape, classes, normalization, standard augmentation,
+   * split sizes) and its format; every command then finds, reads, checks and (where the format
+   * names downloads) fetches it by name like convcut's own. Refuses a name already taken.
+   *
+   * @param aptPackage the Debian package that installs it under {@code /usr/share/datasets}, or null
+   */
+  public static synchronized void register(DatasetSpec spec, DatasetFormat format, String aptPackage) {
+    if (isFolder(spec.name()) || KNOWN.containsKey(spec.name())) {
+      throw new IllegalArgumentException("dataset name '" + spec.name() + "' is taken; known: " + String.join(", ", KNOWN.keySet())
+          + ", " + ImageFolderDataset.NAME);
+    }
     KNOWN.put(spec.name(), new KnownDataset(spec, format, aptPackage));
   }
 
   /** The names of every dataset with fixed files, e.g. {@code cifar10} (not {@code imagefolder}). */
-  public static List<String> names() {
+  public static synchronized List<String> names() {
     return List.copyOf(KNOWN.keySet());
   }
 
@@ -177,7 +188,7 @@ public final class Datasets {
     return DatasetDownloader.baseUrl(known(name), locations);
   }
 
-  private static KnownDataset known(String name) {
+  private static synchronized KnownDataset known(String name) {
     KnownDataset dataset = KNOWN.get(name);
     if (dataset == null) {
       throw new IllegalArgumentException("unknown dataset '" + name + "'; known datasets: " + String.join(", ", KNOWN.keySet())

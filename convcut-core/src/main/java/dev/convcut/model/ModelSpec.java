@@ -8,7 +8,7 @@ import java.util.List;
  * Which architecture, for which inputs and how many classes: everything needed to build a
  * network's topology.
  *
- * @param model one of {@link #MODELS}
+ * @param model a registered architecture's name ({@link Architectures}) or {@value #ONNX}
  * @param stem {@code cifar} (3×3 stride-1 first convolution, no max-pool) or {@code imagenet}
  *     (7×7 stride 2 and a 3×3 stride-2 max-pool); only torchvision's ResNets have the choice; null
  *     for an imported graph
@@ -16,9 +16,6 @@ import java.util.List;
  */
 public record ModelSpec(String model, int channels, int size, int classes, String stem,
     @JsonInclude(JsonInclude.Include.NON_NULL) GraphSpec graph) {
-  /** The architectures convcut can build. */
-  public static final List<String> MODELS = List.of("cnn4", "resnet20", "resnet18", "resnet34", "resnet50");
-
   public static final String CIFAR = "cifar";
   public static final String IMAGENET = "imagenet";
   /** The model name of a network imported from an ONNX file, whose topology is its {@link #graph()}. */
@@ -44,15 +41,15 @@ public record ModelSpec(String model, int channels, int size, int classes, Strin
   }
 
   private static void checkZoo(String model, int channels, int size, int classes, String stem) {
-    if (!MODELS.contains(model)) {
-      throw new IllegalArgumentException("unknown model '" + model + "'; known: " + String.join(", ", MODELS));
-    }
+    ZooArchitecture arch = ModelZoo.architecture(model);
     stem = stem == null ? CIFAR : stem;
     if (!stem.equals(CIFAR) && !stem.equals(IMAGENET)) {
       throw new IllegalArgumentException("stem must be 'cifar' or 'imagenet', got '" + stem + "'");
     }
-    if (stem.equals(IMAGENET) && (model.equals("cnn4") || model.equals("resnet20"))) {
-      throw new IllegalArgumentException(model + " has no ImageNet stem; --stem imagenet is for resnet18, resnet34 and resnet50");
+    if (!arch.stems().contains(stem)) {
+      throw new IllegalArgumentException(model + " has no " + (stem.equals(IMAGENET) ? "ImageNet" : stem) + " stem; the "
+          + "ImageNet stem is for " + String.join(", ", Architectures.names().stream()
+          .filter(n -> Architectures.find(n).stems().contains(IMAGENET)).toList()));
     }
     if (channels < 1) {
       throw new IllegalArgumentException("channels must be >= 1, got " + channels);
@@ -60,7 +57,7 @@ public record ModelSpec(String model, int channels, int size, int classes, Strin
     if (classes < 2) {
       throw new IllegalArgumentException("classes must be >= 2, got " + classes);
     }
-    int min = model.equals("cnn4") ? 4 : stem.equals(IMAGENET) ? 32 : 8;
+    int min = arch.minSize(stem);
     if (size < min) {
       throw new IllegalArgumentException(model + " needs images of at least " + min + "x" + min + " pixels, got " + size);
     }
