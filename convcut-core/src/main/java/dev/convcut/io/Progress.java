@@ -86,9 +86,32 @@ public final class Progress implements AutoCloseable {
     return mode;
   }
 
+  /**
+   * What a program that calls convcut as a library hears of long work: each step's label, units
+   * done and total. It may cancel the work by throwing {@link
+   * java.util.concurrent.CancellationException} from {@link #progress}; the work stops there and
+   * leaves what it was changing as it found it (a network's weights, a folder's rows so far).
+   */
+  @FunctionalInterface
+  public interface Listener {
+    void progress(String label, long done, long total);
+  }
+
+  private Listener listener;
+
+  /** A progress that draws nothing and tells {@code listener} of every step (null: nobody). */
+  public static Progress to(Listener listener, String label, long total, String unit) {
+    Progress p = new Progress(System.err, Mode.OFF, label, total, unit);
+    p.listener = listener;
+    return p;
+  }
+
   /** Adds {@code n} finished units and a new status text. */
   public void step(long n, String statusText) {
     done += n;
+    if (listener != null) {
+      listener.progress(label, done, total);
+    }
     status = statusText == null ? "" : statusText;
     long now = System.nanoTime();
     if (mode == Mode.TERMINAL && (now - lastDraw > intervalNanos || done >= total)) {

@@ -73,13 +73,8 @@ public final class LayerwiseSweep {
       }
     }
     int depth = LayerKernels.depth(net, layer);
-    String shape = Csv.shape(kernel.shape());
     for (LayerVariants.Variant v : todo) {
-      int k = v.rank();
-      Score score = v.fullRank() ? baseline : scores.get(v.evaluation());
-      log.append(new SweepRow(layer, depth, shape, v.cut().toString(), v.level().toString(), k, v.spectrum().fullRank(),
-          v.spectrum().keptFraction(k), v.spectrum().normLoss(k), v.spectrum().relError(k), v.spectrum().discarded(k), score,
-          baseline.top1(), (long) kernel.size(), v.factorizedParams(), v.fullRank() ? SweepRow.BASELINE : v.evaluation()).fields());
+      log.append(SweepRow.of(layer, depth, kernel, v, scores.get(v.evaluation()), baseline).fields());
     }
     LOG.info("{}: {} rows, {} evaluations, {} SVDs", layer, todo.size(), needed.size(), lv.decompositions());
     return needed.size();

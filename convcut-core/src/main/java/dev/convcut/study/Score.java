@@ -4,12 +4,13 @@ import dev.convcut.eval.Tally;
 
 /**
  * A network's accuracy on an evaluation set: top-1 and top-5 as fractions in [0, 1], the mean
- * cross-entropy, and the number of images scored.
+ * cross-entropy, and the number of images scored. A score from a caller's own measure (the
+ * library's evaluation callback) has top-5 and loss NaN: not measured.
  */
 public record Score(double top1, double top5, double loss, long images) {
 
   public Score {
-    if (!(top1 >= 0 && top1 <= 1) || !(top5 >= 0 && top5 <= 1)) {
+    if (!(top1 >= 0 && top1 <= 1) || !(Double.isNaN(top5) || top5 >= 0 && top5 <= 1)) {
       throw new IllegalArgumentException("accuracies are fractions in [0, 1], got top1 " + top1 + " and top5 " + top5);
     }
   }

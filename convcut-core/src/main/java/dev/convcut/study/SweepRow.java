@@ -1,5 +1,6 @@
 package dev.convcut.study;
 
+import dev.convcut.tensor.Kernel;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,6 +25,18 @@ public record SweepRow(String layer, Integer depth, String shape, String cut, St
   /** The baseline row. */
   public static SweepRow baseline(Score score) {
     return new SweepRow("", null, "", "", BASELINE, null, null, null, null, null, null, score, score.top1(), null, null, BASELINE);
+  }
+
+  /**
+   * The row of variant {@code v} of {@code layer} (its kernel {@code kernel}, at {@code depth}):
+   * a full-rank variant takes the baseline's score and evaluation.
+   */
+  public static SweepRow of(String layer, int depth, Kernel kernel, LayerVariants.Variant v, Score score, Score baseline) {
+    int k = v.rank();
+    return new SweepRow(layer, depth, Csv.shape(kernel.shape()), v.cut().toString(), v.level().toString(), k,
+        v.spectrum().fullRank(), v.spectrum().keptFraction(k), v.spectrum().normLoss(k), v.spectrum().relError(k),
+        v.spectrum().discarded(k), v.fullRank() ? baseline : score, baseline.top1(), (long) kernel.size(), v.factorizedParams(),
+        v.fullRank() ? BASELINE : v.evaluation());
   }
 
   /** The row's identity: a resumed sweep skips keys already in the file. */
