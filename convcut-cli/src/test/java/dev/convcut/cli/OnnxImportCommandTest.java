@@ -101,6 +101,66 @@ class OnnxImportCommandTest {
     ok("export", "--checkpoint", c.toString(), "--format", "onnx", "--out", tmp.resolve("c.onnx").toString());
   }
 
+  /**
+   * The ONNX file itself where a checkpoint is expected: imported in memory, with the dataset's
+   * preprocessing; the commands give what they give on the original checkpoint, and a command
+   * that must record the unknown preprocessing refuses and writes nothing.
+   */
+  @Test
+  void anOnnxFileWorksDirectlyWhereACheckpointIsExpected() throws Exception {
+    String f = onnx.toString();
+    String dir = data.toString();
+    JsonNode direct = Json.mapper().readTree(ok("eval", "--checkpoint", f, "--dataset", "fashion-mnist", "--data-dir", dir,
+        "--json", "--threads", "2").out());
+    JsonNode theirs = Json.mapper().readTree(ok("eval", "--checkpoint", original.toString(), "--data-dir", dir, "--json",
+        "--threads", "2").out());
+    assertThat(direct.get("top1").asDouble()).isEqualTo(theirs.get("top1").asDouble());
+    assertThat(direct.get("loss").asDouble()).isCloseTo(theirs.get("loss").asDouble(), org.assertj.core.data.Offset.offset(1e-5));
+    CliRun noData = CliRun.of("eval", "--checkpoint", f, "--data-dir", dir);
+    assertThat(noData.code()).isEqualTo(2);
+    assertThat(noData.err()).contains("--dataset NAME is required");
+
+    assertThat(ok("layers", "--checkpoint", f).out()).contains("onnx, input 1x28x28, 10 classes, 11 stages").contains("layer3.2.conv2");
+    ok("spectrum", "--checkpoint", f, "--out", tmp.resolve("sp").toString());
+    assertThat(ok("sweep", "--checkpoint", f, "--dataset", "fashion-mnist", "--data-dir", dir, "--out", tmp.resolve("sw").toString(),
+        "--layers", "layer3.0.conv1", "--cuts", "o|ihw", "--levels", "keep0.5", "--eval-samples", "40").out())
+        .contains("Layer-wise sweep");
+
+    Path unknown = tmp.resolve("t-unknown");
+    CliRun refused = CliRun.of("truncate", "--checkpoint", f, "--spec", "layer3.0.conv1:o|ihw=keep0.5", "--out", unknown.toString());
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.err()).contains("preprocessing").contains("is unknown").contains("--dataset");
+    assertThat(unknown).doesNotExist();
+    Path t = tmp.resolve("t");
+    ok("truncate", "--checkpoint", f, "--spec", "layer3.0.conv1:o|ihw=keep0.5", "--dataset", "fashion-mnist", "--data-dir", dir,
+        "--evaluate", "--eval-samples", "40", "--out", t.toString());
+    Architecture truncated = Checkpoints.architecture(t);
+    assertThat(truncated.preprocessing().mean()).containsExactly(0.286);
+    assertThat(truncated.dataset()).isEqualTo("fashion-mnist");
+    ok("retrain", "--checkpoint", f, "--dataset", "fashion-mnist", "--baseline-top1", "0.1", "--epochs", "1", "--eval-samples",
+        "40", "--train-batch", "32", "--data-dir", dir, "--out", tmp.resolve("r").toString());
+
+    Path c = tmp.resolve("c");
+    assertThat(ok("compress", "--checkpoint", f, "--dataset", "fashion-mnist", "--out", c.toString(), "--data-dir", dir,
+        "--no-download", "--threads", "2", "--latency-batch", "4", "--latency-repeats", "2", "--latency-warmup", "0",
+        "--no-progress", "--method", "tucker2", "--keep", "0.5", "--layers", "layer3.0.conv1", "--finetune-epochs", "0",
+        "--batch", "16").out()).contains("layer3.0.conv1");
+    assertThat(ok("bench", "latency", "--dense", f, "--compressed", c.toString(), "--runtime", "onnxruntime", "--batch", "2",
+        "--warmup", "0", "--repeats", "2", "--threads", "2").out()).contains("onnxruntime");
+
+    // Exported by convcut, the file records its preprocessing and dataset: nothing more is needed.
+    Path exported = tmp.resolve("exported.onnx");
+    ok("export", "--checkpoint", f, "--format", "onnx", "--out", tmp.resolve("plain.onnx").toString());
+    assertThat(OnnxMl.ModelProto.parseFrom(Files.readAllBytes(tmp.resolve("plain.onnx"))).getMetadataPropsList())
+        .noneMatch(e -> e.getKey().equals("convcut.mean"));
+    ok("export", "--checkpoint", original.toString(), "--format", "onnx", "--out", exported.toString());
+    JsonNode viaExport = Json.mapper().readTree(ok("eval", "--checkpoint", exported.toString(), "--data-dir", dir, "--json",
+        "--threads", "2").out());
+    assertThat(viaExport.get("top1").asDouble()).isEqualTo(theirs.get("top1").asDouble());
+    ok("truncate", "--checkpoint", exported.toString(), "--spec", "layer3.0.conv1:o|ihw=keep0.5", "--out", tmp.resolve("t2").toString());
+    assertThat(Checkpoints.architecture(tmp.resolve("t2")).classNames()).isEqualTo(TinyStudy.CLASSES);
+  }
+
   @Test
   void anUnsupportedOperatorWritesNothingAndExitsOne() throws Exception {
     OnnxMl.ModelProto m = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(onnx));

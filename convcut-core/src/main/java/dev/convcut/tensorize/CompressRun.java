@@ -68,11 +68,12 @@ public final class CompressRun {
     Torch.configure(req.threads());
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(req.checkpoint(), manager)) {
       Network dense = ck.network();
-      Architecture arch = ck.architecture();
-      String dataset = req.dataset() != null ? req.dataset() : arch.dataset();
+      Architecture given = ck.architecture();
+      String dataset = req.dataset() != null ? req.dataset() : given.dataset();
       if (dataset == null || dataset.isBlank()) {
         throw new UsageException(req.checkpoint() + " does not say which dataset it was trained on; pass --dataset");
       }
+      Architecture arch = given.forDataset(dataset, req.data());
       DataOptions data = arch.dataOptions(req.data());
       DatasetSpec ds = Datasets.spec(dataset, data);
       checkFits(dense.spec(), ds, dataset);

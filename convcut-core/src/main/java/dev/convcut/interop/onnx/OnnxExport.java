@@ -84,8 +84,10 @@ public final class OnnxExport {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("convcut.model", a.model());
     m.put("convcut.input", "(pixels/255 - mean)/std per channel, NCHW float32, " + a.channels() + "x" + a.size() + "x" + a.size());
-    m.put("convcut.mean", join(a.preprocessing().mean()));
-    m.put("convcut.std", join(a.preprocessing().std()));
+    if (a.preprocessingKnown()) {
+      m.put("convcut.mean", join(a.preprocessing().mean()));
+      m.put("convcut.std", join(a.preprocessing().std()));
+    }
     if (a.dataset() != null) {
       m.put("convcut.dataset", a.dataset());
     }

@@ -58,8 +58,8 @@ public final class OnnxImport {
     }
   }
 
-  /** The imported graph and its float32 weights by parameter name. */
-  public record Imported(GraphSpec graph, Map<String, Tensor> weights, int opset, String producer) {}
+  /** The imported graph, its float32 weights by parameter name, and the file's metadata_props. */
+  public record Imported(GraphSpec graph, Map<String, Tensor> weights, int opset, String producer, Map<String, String> metadata) {}
 
   /** Reads {@code file}. */
   public static Imported read(Path file, Options options) {
@@ -104,7 +104,9 @@ public final class OnnxImport {
     } catch (IllegalArgumentException e) {
       throw new ConvcutException(file + ": " + e.getMessage(), e);
     }
-    return new Imported(spec, weights, opset, model.getProducerName() + " " + model.getProducerVersion());
+    Map<String, String> metadata = new LinkedHashMap<>();
+    model.getMetadataPropsList().forEach(e -> metadata.put(e.getKey(), e.getValue()));
+    return new Imported(spec, weights, opset, model.getProducerName() + " " + model.getProducerVersion(), metadata);
   }
 
   /** A network of {@code imported}'s graph holding its weights, in a sub-manager of {@code manager}. */

@@ -87,8 +87,8 @@ public final class StudyPipeline {
     TrainedModel.Result model = TrainedModel.obtain(c, arch, train, eval, Datasets.digests(c.dataset(), arch.dataOptions(o.data())), o.cache(), o.out(), o.progress(), o.log(),
         o.arguments());
     clock.lap("model");
-    prov.input("model/" + Checkpoints.WEIGHTS, model.checkpoint().resolve(Checkpoints.WEIGHTS));
-    String sha = Hashing.sha256(model.checkpoint().resolve(Checkpoints.WEIGHTS));
+    prov.input("model/" + Checkpoints.WEIGHTS, Checkpoints.weights(model.checkpoint()));
+    String sha = Hashing.sha256(Checkpoints.weights(model.checkpoint()));
     Optional<String> retrained;
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(model.checkpoint(), manager)) {
       var net = ck.network();
