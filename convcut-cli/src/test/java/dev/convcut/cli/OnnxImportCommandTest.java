@@ -161,6 +161,42 @@ class OnnxImportCommandTest {
     assertThat(Checkpoints.architecture(tmp.resolve("t2")).classNames()).isEqualTo(TinyStudy.CLASSES);
   }
 
+  /**
+   * A study whose configuration names the ONNX file (relative to the configuration's folder)
+   * instead of a zoo model: no training, the imported network goes through every step.
+   */
+  @Test
+  void aStudyConfigurationNamingAnOnnxFileRunsEndToEnd() throws Exception {
+    Path config = shared.resolve("onnx-study.json");
+    Files.writeString(config, """
+        {"name": "onnx-tiny", "description": "the imported resnet20", "onnx": "r20.onnx", "dataset": "fashion-mnist",
+         "evalSamples": 40, "seed": 5, "batchSize": 64,
+         "sweep": {"layers": ["layer3.0.conv1", "fc"], "cuts": "o|ihw", "levels": "keep0.5,rank1"},
+         "global": {"layers": ["layer3.*"], "cuts": "o|ihw", "levels": "keep0.5,rank1"},
+         "retrain": {"epochs": 1, "batchSize": 32, "optimizer": "sgd", "lr": 0.01, "momentum": 0.9, "weightDecay": 0.0,
+                     "schedule": "constant", "labelSmoothing": 0.0, "augment": false, "trainImages": 0, "seed": 2},
+         "projected": false, "tolerance": 0.5, "expectedMinutes": "under one"}
+        """);
+    Path out = tmp.resolve("study");
+    CliRun r = ok("study", "--config", config.toString(), "--out", out.toString(), "--data-dir", data.toString(), "--cache",
+        tmp.resolve("cache").toString());
+    assertThat(r.out()).contains("Report: ");
+    assertThat(Files.readString(out.resolve("model/run.json"))).contains("study import").contains(onnx.getFileName().toString());
+    Architecture model = Checkpoints.architecture(out.resolve("model"));
+    assertThat(model.model()).isEqualTo("onnx");
+    assertThat(model.preprocessing().mean()).containsExactly(0.286);
+    assertThat(out.resolve("sweep/sweep.csv")).exists();
+    assertThat(out.resolve("global/global.csv")).exists();
+    assertThat(out.resolve("report/index.html")).exists();
+    assertThat(tmp.resolve("cache")).doesNotExist();
+
+    Files.writeString(shared.resolve("bad-study.json"), Files.readString(config).replace("\"onnx\": \"r20.onnx\"",
+        "\"onnx\": \"r20.onnx\", \"model\": \"cnn4\""));
+    CliRun bad = CliRun.of("study", "--config", shared.resolve("bad-study.json").toString(), "--out", tmp.resolve("x").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("leave out model");
+  }
+
   @Test
   void anUnsupportedOperatorWritesNothingAndExitsOne() throws Exception {
     OnnxMl.ModelProto m = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(onnx));
