@@ -22,6 +22,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.stream.Stream;
 
 /** {@code convcut import --onnx}: the imported checkpoint works with the study's commands; bad files write nothing. */
 class OnnxImportCommandTest {
@@ -195,6 +199,126 @@ class OnnxImportCommandTest {
     CliRun bad = CliRun.of("study", "--config", shared.resolve("bad-study.json").toString(), "--out", tmp.resolve("x").toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("leave out model");
+  }
+
+  /** What {@link #eachBadFileIsRefusedWithExitOneNamingTheFileAndNothingIsWritten} breaks, and a phrase its error must hold. */
+  static Stream<Arguments> badFiles() {
+    return Stream.of(
+        Arguments.of("unsupported", "2 operators are not supported (opset 17)"),
+        Arguments.of("symbolic", "--input-shape C,H,W"),
+        Arguments.of("external", "weights.bin, which is missing"),
+        Arguments.of("truncated", "corrupt or truncated protobuf"),
+        Arguments.of("inputs", "the graph has 2 inputs"),
+        Arguments.of("outputs", "pick the logits with --output NAME"),
+        Arguments.of("integer", "integer or quantized weights are not supported"),
+        Arguments.of("quantized", "QuantizeLinear at node 'quantize'"),
+        Arguments.of("opset", "opset 19 is outside the range convcut imports, 11-18"));
+  }
+
+  /** {@code onnx} broken as {@code how} says, each file generated here from the exported resnet20. */
+  static byte[] broken(String how) throws Exception {
+    byte[] bytes = Files.readAllBytes(onnx);
+    OnnxMl.ModelProto m = OnnxMl.ModelProto.parseFrom(bytes);
+    OnnxMl.GraphProto.Builder g = m.getGraph().toBuilder();
+    OnnxMl.ValueInfoProto.Builder in = g.getInput(0).toBuilder();
+    String firstConv = g.getNode(0).getName();
+    switch (how) {
+      case "unsupported" -> {
+        g.setNode(1, g.getNode(1).toBuilder().setOpType("Softplus"));
+        g.setNode(3, g.getNode(3).toBuilder().setOpType("Einsum"));
+      }
+      case "symbolic" -> {
+        in.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(2).setDimParam("H");
+        in.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(3).setDimParam("W");
+        g.setInput(0, in);
+      }
+      case "external" -> g.setInitializer(0, g.getInitializer(0).toBuilder().clearRawData()
+          .setDataLocation(OnnxMl.TensorProto.DataLocation.EXTERNAL)
+          .addExternalData(OnnxMl.StringStringEntryProto.newBuilder().setKey("location").setValue("weights.bin")));
+      case "truncated" -> {
+        return java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3);
+      }
+      case "inputs" -> g.addInput(in.clone().setName("mask"));
+      case "outputs" -> g.addOutput(g.getOutput(0).toBuilder().setName(g.getNode(0).getOutput(0)));
+      case "integer" -> {
+        OnnxMl.TensorProto w = g.getInitializer(0);
+        long n = w.getDimsList().stream().reduce(1L, (a, b) -> a * b);
+        g.setInitializer(0, w.toBuilder().clearRawData().clearFloatData().setDataType(3)
+            .setRawData(com.google.protobuf.ByteString.copyFrom(new byte[(int) n])));
+      }
+      case "quantized" -> {
+        // A QDQ-quantized input, as onnxruntime's quantization tools write: QuantizeLinear then DequantizeLinear.
+        String x = g.getNode(0).getInput(0);
+        g.addInitializer(OnnxMl.TensorProto.newBuilder().setName("scale").setDataType(1).addFloatData(0.05f));
+        g.addInitializer(OnnxMl.TensorProto.newBuilder().setName("zero").setDataType(2)
+            .setRawData(com.google.protobuf.ByteString.copyFrom(new byte[] {0})));
+        g.setNode(0, g.getNode(0).toBuilder().setInput(0, "xdq"));
+        g.addNode(0, OnnxMl.NodeProto.newBuilder().setOpType("DequantizeLinear").setName("dequantize").addInput("xq")
+            .addInput("scale").addInput("zero").addOutput("xdq"));
+        g.addNode(0, OnnxMl.NodeProto.newBuilder().setOpType("QuantizeLinear").setName("quantize").addInput(x).addInput("scale")
+            .addInput("zero").addOutput("xq"));
+      }
+      case "opset" -> {
+        return m.toBuilder().setOpsetImport(0, m.getOpsetImport(0).toBuilder().setVersion(19)).build().toByteArray();
+      }
+      default -> throw new IllegalArgumentException(how);
+    }
+    assertThat(firstConv).isNotEmpty();
+    return m.toBuilder().setGraph(g).build().toByteArray();
+  }
+
+  /**
+   * The issue's bad files, each refused by {@code import} and where a checkpoint is expected with
+   * exit status 1 and a message naming the file; nothing is written.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badFiles")
+  void eachBadFileIsRefusedWithExitOneNamingTheFileAndNothingIsWritten(String how, String phrase) throws Exception {
+    Path bad = tmp.resolve(how + ".onnx");
+    Files.write(bad, broken(how));
+    Path ck = tmp.resolve("ck");
+    CliRun r = CliRun.of("import", "--onnx", bad.toString(), "--dataset", "fashion-mnist", "--data-dir", data.toString(), "--out",
+        ck.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains(bad.toString()).contains(phrase);
+    assertThat(ck).doesNotExist();
+    Path t = tmp.resolve("t");
+    CliRun direct = CliRun.of("truncate", "--checkpoint", bad.toString(), "--dataset", "fashion-mnist", "--data-dir", data.toString(),
+        "--spec", "layer3.0.conv1:o|ihw=keep0.5", "--out", t.toString());
+    assertThat(direct.code()).as(direct.err()).isEqualTo(1);
+    assertThat(direct.err()).contains(bad.toString()).contains(phrase);
+    assertThat(t).doesNotExist();
+    try (var files = Files.list(tmp)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(bad.getFileName().toString());
+    }
+    if (how.equals("unsupported")) {
+      assertThat(r.err()).contains("Softplus at node").contains("Einsum at node").contains("convcut imports: Add, AveragePool");
+    }
+    if (how.equals("integer") || how.equals("external")) {
+      assertThat(r.err()).contains("node 'conv1'");
+    }
+  }
+
+  /** A symbolic-size file imported for 1×28×36: listed, exported and timed at that size; a 28×28 dataset is refused by its shapes. */
+  @Test
+  void aNonSquareInputImportsListsExportsAndRefusesASquareDataset() throws Exception {
+    Path any = tmp.resolve("any.onnx");
+    Files.write(any, broken("symbolic"));
+    Path ck = tmp.resolve("ck");
+    assertThat(ok("import", "--onnx", any.toString(), "--input-shape", "1x28x36", "--mean", "0.286", "--std", "0.353", "--out",
+        ck.toString()).out()).contains("1x28x36 input");
+    assertThat(ok("layers", "--checkpoint", ck.toString()).out()).contains("input 1x28x36");
+    Path back = tmp.resolve("back.onnx");
+    ok("export", "--checkpoint", ck.toString(), "--format", "onnx", "--out", back.toString());
+    OnnxMl.TensorShapeProto dims = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(back)).getGraph().getInput(0).getType()
+        .getTensorType().getShape();
+    assertThat(dims.getDim(2).getDimValue()).isEqualTo(28);
+    assertThat(dims.getDim(3).getDimValue()).isEqualTo(36);
+    assertThat(ok("bench", "latency", "--dense", ck.toString(), "--compressed", back.toString(), "--runtime", "both", "--batch", "2",
+        "--warmup", "0", "--repeats", "2", "--threads", "2").out()).contains("onnxruntime");
+    CliRun eval = CliRun.of("eval", "--checkpoint", ck.toString(), "--dataset", "fashion-mnist", "--data-dir", data.toString());
+    assertThat(eval.code()).isNotZero();
+    assertThat(eval.err()).contains("1x28x28").contains("1x28x36");
   }
 
   @Test

@@ -145,8 +145,9 @@ public final class CompressRun {
   }
 
   private static void checkFits(ModelSpec spec, DatasetSpec ds, String dataset) {
-    if (spec.channels() != ds.channels() || spec.size() != ds.height() || spec.classes() != ds.classes().size()) {
-      throw new UsageException("the checkpoint's network takes " + spec.channels() + "x" + spec.size() + "x" + spec.size()
+    if (spec.channels() != ds.channels() || spec.height() != ds.height() || spec.width() != ds.width()
+        || spec.classes() != ds.classes().size()) {
+      throw new UsageException("the checkpoint's network takes " + spec.inputShape()
           + " images and " + spec.classes() + " classes; " + dataset + " has " + ds.channels() + "x" + ds.height() + "x"
           + ds.width() + " and " + ds.classes().size());
     }

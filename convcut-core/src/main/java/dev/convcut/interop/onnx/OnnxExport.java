@@ -50,7 +50,7 @@ public final class OnnxExport {
     try (NDManager scope = net.manager().newSubManager()) {
       last = new StageWriter(graph, foldBatchNorm, scope).stages(net.stages(), INPUT);
     }
-    OnnxMl.GraphProto g = graph.build(new long[] {spec.channels(), spec.size(), spec.size()}, last,
+    OnnxMl.GraphProto g = graph.build(new long[] {spec.channels(), spec.height(), spec.width()}, last,
         new long[] {spec.classes()});
     OnnxMl.ModelProto.Builder m = OnnxMl.ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)

@@ -19,7 +19,7 @@ import java.util.Set;
  * Builds an imported graph into a {@link Network}. The nodes are cut into stages between two
  * convolution or linear layers wherever exactly one value is live in between (every block
  * boundary of a ResNet, every layer of a plain CNN, every unit of a ShuffleNet after its channel
- * shuffle, every dense layer of a DenseNet after its concatenation), at the latest such point, so
+ * shuffle, a squeeze-and-excitation from its pooling on), at the latest such point, so
  * a variant of one layer reruns only what follows it.
  */
 public final class GraphNetworks {

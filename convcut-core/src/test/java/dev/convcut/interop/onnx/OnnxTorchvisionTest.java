@@ -268,6 +268,32 @@ class OnnxTorchvisionTest extends WithEngine {
     agrees("efficientnet_b0").close();
   }
 
+  /**
+   * torchvision's shufflenet_v2_x1_0 has stages_repeats [4, 8, 4]: 16 units, each ending in a
+   * channel shuffle after which its output alone is live (inside a unit, the split-off half or
+   * the unit's input stays live beside the branch). So the graph cuts into the stem (conv1,
+   * maxpool), one stage per unit, conv5 with the pooling, and fc: 19 stages, named as PyTorch
+   * names the units.
+   */
+  @Test
+  void shufflenetIsCutIntoAStagePerUnit() throws Exception {
+    List<String> units = new ArrayList<>();
+    int[] repeats = {4, 8, 4};
+    for (int s = 0; s < repeats.length; s++) {
+      for (int u = 0; u < repeats[s]; u++) {
+        units.add("stage" + (s + 2) + "." + u);
+      }
+    }
+    try (Network net = imported(dir.resolve("shufflenet_v2_x1_0.bn.onnx"))) {
+      List<String> names = net.stages().stream().map(s -> s.name()).toList();
+      assertThat(names).hasSize(1 + units.size() + 2).startsWith("conv1").endsWith("conv5", "fc");
+      // A stage is named after what its layers share: the whole unit where it has two branches (stride 2), else branch2.
+      for (int k = 0; k < units.size(); k++) {
+        assertThat(names.get(k + 1)).isIn(units.get(k), units.get(k) + ".branch2");
+      }
+    }
+  }
+
   @Test
   void shufflenetsChannelShuffleAndSplitGivePyTorchsLogits() throws Exception {
     try (Network net = agrees("shufflenet_v2_x1_0")) {
