@@ -289,7 +289,9 @@ class OnnxImportCommandTest {
     assertThat(direct.err()).contains(bad.toString()).contains(phrase);
     assertThat(t).doesNotExist();
     try (var files = Files.list(tmp)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(bad.getFileName().toString());
+      // (the output locks, .ck.lock and .t.lock, are empty files that the next run takes over)
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")))
+          .containsExactly(bad.getFileName().toString());
     }
     if (how.equals("unsupported")) {
       assertThat(r.err()).contains("Softplus at node").contains("Einsum at node").contains("convcut imports: Add, AveragePool");

@@ -307,24 +307,30 @@ class OnnxImportTest extends WithEngine {
     assertThat(OnnxImport.read(two, new OnnxImport.Options(null, "logits")).graph().classes()).isEqualTo(10);
   }
 
-  @Test
-  void aSymbolicImageSizeAsksForInputShape() throws Exception {
+  /** A resnet20 exported by convcut with its input's height and width made symbolic ({@code H}, {@code W}). */
+  static byte[] anySize(long seed, boolean fold) {
     OnnxMl.ModelProto m;
-    try (Network net = OnnxExportTest.network(OnnxExportTest.RESNET20, 7)) {
-      m = OnnxExport.model(net, true);
+    try (Network net = OnnxExportTest.network(OnnxExportTest.RESNET20, seed)) {
+      m = OnnxExport.model(net, fold);
     }
     OnnxMl.GraphProto.Builder g = m.getGraph().toBuilder();
     OnnxMl.ValueInfoProto.Builder in = g.getInput(0).toBuilder();
     in.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(2).setDimParam("H");
     in.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(3).setDimParam("W");
     g.setInput(0, in);
+    return m.toBuilder().setGraph(g).build().toByteArray();
+  }
+
+  @Test
+  void aSymbolicImageSizeAsksForInputShape() throws Exception {
     Path file = dir.resolve("dynamic.onnx");
-    Files.write(file, m.toBuilder().setGraph(g).build().toByteArray());
+    Files.write(file, anySize(7, true));
     assertThatThrownBy(() -> OnnxImport.read(file, new OnnxImport.Options(null, null)))
         .isInstanceOf(ConvcutException.class).hasMessageContaining("(N, 3, H, W)").hasMessageContaining("--input-shape C,H,W");
     OnnxImport.Imported imp = OnnxImport.read(file, new OnnxImport.Options(List.of(3, 40, 40), null));
     assertThat(imp.graph().height()).isEqualTo(40);
   }
+
   /**
    * A file with symbolic height and width imported for a non-square 3×32×48 input: convcut's
    * logits are ONNX Runtime's on the original file, the export keeps 32×48 and ONNX Runtime runs
@@ -332,16 +338,7 @@ class OnnxImportTest extends WithEngine {
    */
   @Test
   void aNonSquareInputImportsEvaluatesAndExports() throws Exception {
-    OnnxMl.ModelProto m;
-    try (Network net = OnnxExportTest.network(OnnxExportTest.RESNET20, 11)) {
-      m = OnnxExport.model(net, false);
-    }
-    OnnxMl.GraphProto.Builder g = m.getGraph().toBuilder();
-    OnnxMl.ValueInfoProto.Builder in = g.getInput(0).toBuilder();
-    in.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(2).setDimParam("H");
-    in.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(3).setDimParam("W");
-    g.setInput(0, in);
-    byte[] bytes = m.toBuilder().setGraph(g).build().toByteArray();
+    byte[] bytes = anySize(11, false);
     Path file = dir.resolve("any-size.onnx");
     Files.write(file, bytes);
     long[] shape = {2, 3, 32, 48};
