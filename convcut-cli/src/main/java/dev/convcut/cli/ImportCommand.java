@@ -53,8 +53,9 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--onnx", paramLabel = "FILE", description = "An ONNX file holding the whole network (instead of --model and --weights).")
   Path onnx;
 
-  @Option(names = "--input-shape", split = ",", paramLabel = "C,H,W",
-      description = "With --onnx: the input size to build for, needed when the file's input size is symbolic.")
+  @Option(names = "--input-shape", split = "[,x]", paramLabel = "C,H,W",
+      description = "With --onnx: the input size to build for (C,H,W or CxHxW; H and W may differ), needed when the file's input"
+          + " size is symbolic.")
   List<Integer> inputShape;
 
   @Option(names = "--output", paramLabel = "NAME", description = "With --onnx: the graph output holding the logits, when there are several.")
@@ -126,13 +127,13 @@ public final class ImportCommand implements Callable<Integer> {
       pre = pre.withResize(folderData.folder().resize());
     }
     prov = prov.configuration(Map.of("onnx", onnx.toString(), "opset", imp.opset(), "producer", imp.producer(),
-        "input", List.of(ms.channels(), ms.size(), ms.size()), "classes", ms.classes(), "preprocessing", pre));
+        "input", List.of(ms.channels(), ms.height(), ms.width()), "classes", ms.classes(), "preprocessing", pre));
     try (NDManager manager = NDManager.newBaseManager(); Network net = OnnxImport.network(imp, onnx, manager)) {
       Architecture a = Architecture.of(ms, Map.of(), pre, data.dataset, classNames);
       Checkpoints.save(out, force, net, a, null, Map.of(), prov, Map.of("parameters", net.parameterCount(),
           "layers", net.layerNames().size(), "stages", net.stages().size()));
       spec.commandLine().getOut().println(out + " (" + net.layerNames().size() + " layers in " + net.stages().size()
-          + " stages, " + ms.channels() + "x" + ms.size() + "x" + ms.size() + " input, " + ms.classes() + " classes)");
+          + " stages, " + ms.inputShape() + " input, " + ms.classes() + " classes)");
     }
     return 0;
   }

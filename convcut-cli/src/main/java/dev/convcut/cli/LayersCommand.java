@@ -77,8 +77,8 @@ public final class LayersCommand implements Callable<Integer> {
   private static String describe(Network net) {
     ModelSpec s = net.spec();
     String stem = s.imported() ? net.stages().size() + " stages" : s.stem() + " stem";
-    return String.format(Locale.ROOT, "%s, input %dx%dx%d, %d classes, %s, %,d parameters", s.model(), s.channels(),
-        s.size(), s.size(), s.classes(), stem, net.parameterCount());
+    return String.format(Locale.ROOT, "%s, input %s, %d classes, %s, %,d parameters", s.model(), s.inputShape(), s.classes(), stem,
+        net.parameterCount());
   }
 
   static String table(List<LayerInfo> layers) {

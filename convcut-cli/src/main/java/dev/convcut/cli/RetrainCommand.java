@@ -1,6 +1,7 @@
 package dev.convcut.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.data.ImageSet;
@@ -105,20 +106,20 @@ final class RetrainCommand implements Callable<Integer> {
     OutputPlace.check(out);
     engine.start();
     Provenance prov = Provenance.start("retrain", spec.commandLine().getParseResult().originalArgs())
-        .seed(data.seed).input("checkpoint/" + Checkpoints.WEIGHTS, checkpoint.resolve(Checkpoints.WEIGHTS));
+        .seed(data.seed).input("checkpoint/" + Checkpoints.WEIGHTS, Checkpoints.weights(checkpoint));
     PrintWriter stdout = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(checkpoint, manager)) {
       String dataset = StudyData.dataset(ck.architecture(), data.dataset);
-      EvalSet eval = StudyData.evalSet(ck.architecture(), dataset, data.toDataOptions(), data.evalSamples, data.seed, "--eval-samples",
-          prov);
-      ImageSet train = StudyData.load(ck.architecture(), dataset, Split.TRAIN, data.toDataOptions(), prov);
+      Architecture arch = ck.architecture().forDataset(dataset, data.toDataOptions());
+      EvalSet eval = StudyData.evalSet(arch, dataset, data.toDataOptions(), data.evalSamples, data.seed, "--eval-samples", prov);
+      ImageSet train = StudyData.load(arch, dataset, Split.TRAIN, data.toDataOptions(), prov);
       AppliedTruncation record = AppliedTruncation.read(checkpoint);
       RetrainBaseline.Baseline baseline = RetrainBaseline.resolve(baselineTop1, record, eval, data.batchSize, manager);
       boolean augment = !noAugment && !dataset.contains("mnist");
       Recipe recipe = new Recipe(epochs, trainBatch, optimizer, lr, momentum, weightDecay, "constant", 0, augment, trainImages, data.seed);
       RetrainSettings settings = new RetrainSettings(name, recipe, projected, tolerance, out, force, true);
-      Retraining.Outcome o = Retraining.run(ck.network(), new Retraining.Source(ck.architecture(), record, dataset,
-          Hashing.sha256(checkpoint.resolve(Checkpoints.WEIGHTS))), eval, train, baseline.top1(), settings, prov);
+      Retraining.Outcome o = Retraining.run(ck.network(), new Retraining.Source(arch, record, dataset,
+          Hashing.sha256(Checkpoints.weights(checkpoint))), eval, train, baseline.top1(), settings, prov);
       stdout.print(summary(o, baseline.source(), eval));
       stdout.println("Wrote " + out.resolve(Retraining.CSV) + " and " + o.checkpoint());
     }

@@ -39,7 +39,7 @@ final class SpectrumCommand implements Callable<Integer> {
     OutputPlace.check(out);
     EngineOptions.startQuietly();
     Provenance prov = Provenance.start("spectrum", spec.commandLine().getParseResult().originalArgs())
-        .input("checkpoint/" + Checkpoints.WEIGHTS, checkpoint.resolve(Checkpoints.WEIGHTS));
+        .input("checkpoint/" + Checkpoints.WEIGHTS, Checkpoints.weights(checkpoint));
     PrintWriter stdout = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(checkpoint, manager)) {
       prov.configuration(java.util.Map.of("checkpoint", checkpoint.toString(), "model", ck.architecture().model(),

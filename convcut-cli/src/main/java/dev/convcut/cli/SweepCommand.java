@@ -81,16 +81,16 @@ final class SweepCommand implements Callable<Integer> {
     engine.start();
     String name = global ? "sweep --global" : "sweep";
     Provenance prov = Provenance.start(name, spec.commandLine().getParseResult().originalArgs())
-        .seed(data.seed).input("checkpoint/" + Checkpoints.WEIGHTS, checkpoint.resolve(Checkpoints.WEIGHTS));
+        .seed(data.seed).input("checkpoint/" + Checkpoints.WEIGHTS, Checkpoints.weights(checkpoint));
     PrintWriter stdout = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(checkpoint, manager)) {
       List<String> chosen = layers == null || layers.isEmpty() ? LayerKernels.convLayers(ck.network())
           : LayerSelection.resolve(layers, LayerKernels.denseLayers(ck.network()), "layers (dense conv and linear)");
       SweepSettings settings = new SweepSettings(chosen, grid, data.batchSize, out, force, true);
       String dataset = StudyData.dataset(ck.architecture(), data.dataset);
-      EvalSet eval = StudyData.evalSet(ck.architecture(), dataset, data.toDataOptions(), data.evalSamples, data.seed, "--eval-samples",
+      EvalSet eval = StudyData.evalSet(ck.architecture().forDataset(dataset, data.toDataOptions()), dataset, data.toDataOptions(), data.evalSamples, data.seed, "--eval-samples",
           prov);
-      String sha = Hashing.sha256(checkpoint.resolve(Checkpoints.WEIGHTS));
+      String sha = Hashing.sha256(Checkpoints.weights(checkpoint));
       SweepOutcome o = global ? GlobalTruncation.run(ck.network(), eval, settings, dataset, sha, prov)
           : LayerwiseSweep.run(ck.network(), eval, settings, dataset, sha, prov);
       stdout.printf(Locale.ROOT, "%s of %s on %s: %d rows (%d from an earlier run), %d evaluations in %.1f s; baseline top-1 %.2f%%%n",

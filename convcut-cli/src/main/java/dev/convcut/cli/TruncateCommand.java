@@ -1,6 +1,7 @@
 package dev.convcut.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.io.Hashing;
@@ -75,28 +76,29 @@ final class TruncateCommand implements Callable<Integer> {
     TruncationSpec parsed = TruncationSpec.parse(plan);
     engine.start();
     Provenance prov = Provenance.start("truncate", spec.commandLine().getParseResult().originalArgs())
-        .seed(data.seed).input("checkpoint/" + Checkpoints.WEIGHTS, checkpoint.resolve(Checkpoints.WEIGHTS));
+        .seed(data.seed).input("checkpoint/" + Checkpoints.WEIGHTS, Checkpoints.weights(checkpoint));
     PrintWriter stdout = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(checkpoint, manager)) {
       var net = ck.network();
+      Architecture arch = ck.architecture().forDataset(data.dataset, data.toDataOptions());
       var valid = LayerKernels.denseLayers(net);
       TruncationSpec.Plan resolved = parsed.resolve(valid, LayerKernels.kernels(net, valid));
       EvalSet eval = null;
       Score before = null;
       if (evaluate) {
-        String dataset = StudyData.dataset(ck.architecture(), data.dataset);
-        eval = StudyData.evalSet(ck.architecture(), dataset, data.toDataOptions(), data.evalSamples, data.seed, "--eval-samples", prov);
+        String dataset = StudyData.dataset(arch, data.dataset);
+        eval = StudyData.evalSet(arch, dataset, data.toDataOptions(), data.evalSamples, data.seed, "--eval-samples", prov);
         before = VariantScoring.full(net, eval, data.batchSize, null);
       }
       AppliedTruncation applied = AppliedTruncation.apply(net, resolved, checkpoint.toString(),
-          Hashing.sha256(checkpoint.resolve(Checkpoints.WEIGHTS)));
+          Hashing.sha256(Checkpoints.weights(checkpoint)));
       if (evaluate) {
         applied = applied.withEvaluation(new AppliedTruncation.Evaluation(eval.describe(), before,
             VariantScoring.full(net, eval, data.batchSize, null)));
       }
-      prov.configuration(Map.of("checkpoint", checkpoint.toString(), "spec", plan, "model", ck.architecture().model(),
+      prov.configuration(Map.of("checkpoint", checkpoint.toString(), "spec", plan, "model", arch.model(),
           "evaluate", evaluate));
-      Checkpoints.save(out, force, net, ck.architecture(), null, Map.of(AppliedTruncation.FILE, applied.json()), prov, applied);
+      Checkpoints.save(out, force, net, arch, null, Map.of(AppliedTruncation.FILE, applied.json()), prov, applied);
       stdout.print(table(applied));
       stdout.println("Wrote " + out);
     }

@@ -30,7 +30,7 @@ public final class SpeedBench {
   public static SpeedResult run(ModelSpec spec, int batch, int steps, int warmup, int threads) {
     Torch.configure(threads);
     try (NDManager manager = NDManager.newBaseManager(); Network net = ModelZoo.build(spec, manager, 0)) {
-      NDArray x = manager.randomNormal(new Shape(batch, spec.channels(), spec.size(), spec.size()));
+      NDArray x = manager.randomNormal(new Shape(batch, spec.channels(), spec.height(), spec.width()));
       NDArray y = manager.randomInteger(0, spec.classes(), new Shape(batch), DataType.INT64);
       TrainStep step = new TrainStep(net, new Sgd(0.9, false, 5e-4, true), 0);
       double rssBefore = 0;

@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * @param format always {@link #FORMAT}
  * @param layers factorized layers by name; a layer not named here is dense
  * @param graph the operators of a network imported from ONNX ({@code model} {@value ModelSpec#ONNX}), else null
+ * @param preprocessing how pixels become the input; null only for an ONNX file opened directly
+ *     that does not record it, until {@link #forDataset} names the dataset it is for
  */
 public record Architecture(String format, String model, int channels, int size, int classes, String stem,
     Map<String, LayerForm> layers, Preprocessing preprocessing, String dataset, List<String> classNames,
@@ -31,10 +33,10 @@ public record Architecture(String format, String model, int channels, int size, 
     }
     new ModelSpec(model, channels, size, classes, stem, graph);
     layers = layers == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(layers));
-    if (preprocessing == null) {
+    if (preprocessing == null && graph == null) {
       throw new IllegalArgumentException("preprocessing (mean and std per channel) is required");
     }
-    if (preprocessing.mean().size() != channels) {
+    if (preprocessing != null && preprocessing.mean().size() != channels) {
       throw new IllegalArgumentException("preprocessing has " + preprocessing.mean().size() + " channels, the model " + channels);
     }
     classNames = classNames == null ? List.of() : List.copyOf(classNames);
@@ -54,7 +56,50 @@ public record Architecture(String format, String model, int channels, int size, 
    * channels and size, its resize); other datasets read them unchanged.
    */
   public DataOptions dataOptions(DataOptions given) {
-    return given.forInput(channels, size, preprocessing.resize());
+    return given.forInput(channels, size, preprocessing == null ? null : preprocessing.resize());
+  }
+
+  /**
+   * The preprocessing; refused with what to do when it is unknown (an ONNX file opened directly
+   * that does not record it).
+   */
+  @Override
+  public Preprocessing preprocessing() {
+    if (preprocessing == null) {
+      throw new dev.convcut.ConvcutException("the network's input preprocessing (mean and std per channel) is unknown: its ONNX"
+          + " file does not record it; name the dataset it was trained on (--dataset), or import the file once with"
+          + " `convcut import --onnx FILE --mean M --std S --out DIR` and use that checkpoint");
+    }
+    return preprocessing;
+  }
+
+  /** Whether the preprocessing is known (false only for an ONNX file opened directly that does not record it). */
+  public boolean preprocessingKnown() {
+    return preprocessing != null;
+  }
+
+  /**
+   * This architecture, or, when its preprocessing is unknown, the same network with {@code
+   * dataset}'s standard normalization, class names, and for an image folder its resize, as
+   * {@code convcut import --onnx --dataset} records them.
+   */
+  public Architecture forDataset(String dataset, DataOptions given) {
+    if (preprocessing != null || dataset == null) {
+      return this;
+    }
+    // As import reads an image folder: at the network's size and channels, resized as given, else crop*256/224.
+    DataOptions options = given.withFolder(given.folder().withTransform(given.folder().resize(), size, channels)).forTraining();
+    dev.convcut.data.DatasetSpec ds = dev.convcut.data.Datasets.spec(dataset, options);
+    if (ds.channels() != channels) {
+      throw new dev.convcut.ConvcutException("the network takes " + channels + " channels, but " + dataset + " has " + ds.channels());
+    }
+    Preprocessing pre = Preprocessing.of(ds.normalization());
+    if (dev.convcut.data.Datasets.isFolder(dataset)) {
+      pre = pre.withResize(options.folder().resize());
+    }
+    List<String> names = classNames.isEmpty() && ds.classes().size() == classes ? ds.classes() : classNames;
+    return new Architecture(format, model, channels, size, classes, stem, layers, pre, this.dataset != null ? this.dataset : dataset,
+        names, graph);
   }
 
   /**

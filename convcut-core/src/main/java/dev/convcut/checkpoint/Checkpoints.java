@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.convcut.ConvcutException;
+import dev.convcut.interop.onnx.OnnxCheckpoint;
 import dev.convcut.io.AtomicFiles;
 import dev.convcut.io.Json;
 import dev.convcut.model.ModelZoo;
@@ -44,6 +45,7 @@ public final class Checkpoints {
     if (!architecture.spec().equals(net.spec())) {
       throw new IllegalArgumentException("architecture " + architecture.spec() + " does not describe the network " + net.spec());
     }
+    architecture.preprocessing(); // refuses, before anything is written, a network whose preprocessing is unknown
     AtomicFiles.writeDirectory(dir, force, tmp -> {
       Json.writeFile(tmp.resolve(ARCHITECTURE), architecture);
       WeightFiles.write(tmp.resolve(WEIGHTS), StateDict.of(net), WeightFormat.SAFETENSORS);
@@ -60,8 +62,19 @@ public final class Checkpoints {
     });
   }
 
-  /** Reads only the architecture of the checkpoint in {@code dir}. */
+  /**
+   * The file holding the weights of the checkpoint {@code path}: its {@value #WEIGHTS}, or the
+   * ONNX file itself when {@code path} is one.
+   */
+  public static Path weights(Path path) {
+    return OnnxCheckpoint.isOnnxFile(path) ? path : path.resolve(WEIGHTS);
+  }
+
+  /** Reads only the architecture of the checkpoint in {@code dir} (or of an ONNX file, imported in memory). */
   public static Architecture architecture(Path dir) {
+    if (OnnxCheckpoint.isOnnxFile(dir)) {
+      return OnnxCheckpoint.architecture(dir);
+    }
     if (!Files.isDirectory(dir)) {
       throw new ConvcutException(dir + ": no such checkpoint directory");
     }
@@ -75,9 +88,13 @@ public final class Checkpoints {
   /**
    * Loads the checkpoint in {@code dir}: rebuilds the network its architecture describes and
    * fills in the weights, refusing missing files, unknown architectures, mismatched names or
-   * shapes and non-finite values with a message naming the file and what is wrong.
+   * shapes and non-finite values with a message naming the file and what is wrong. An ONNX file
+   * in place of the directory is imported in memory ({@link OnnxCheckpoint}).
    */
   public static Checkpoint load(Path dir, NDManager manager) {
+    if (OnnxCheckpoint.isOnnxFile(dir)) {
+      return OnnxCheckpoint.load(dir, manager);
+    }
     Architecture arch = architecture(dir);
     Path weights = dir.resolve(WEIGHTS);
     if (!Files.isRegularFile(weights)) {

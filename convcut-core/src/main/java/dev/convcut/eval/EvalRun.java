@@ -37,6 +37,7 @@ public final class EvalRun {
     if (name == null) {
       throw new UsageException(checkpoint + " does not say which dataset it is for; pass --dataset");
     }
+    arch = arch.forDataset(name, data);
     data = arch.dataOptions(data);
     ImageSet set = ImageSets.first(Datasets.load(name, split, data), limit);
     if (Datasets.isFolder(name)) {
@@ -46,7 +47,7 @@ public final class EvalRun {
       throw new UsageException(name + " has " + set.classes().size() + " classes but " + checkpoint + " predicts " + arch.classes());
     }
     if (provenance != null) {
-      provenance.input("checkpoint", checkpoint.resolve(Checkpoints.WEIGHTS));
+      provenance.input("checkpoint", Checkpoints.weights(checkpoint));
       Datasets.digests(name, data).forEach((f, sha) -> provenance.input("data/" + f, sha));
     }
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(checkpoint, manager);

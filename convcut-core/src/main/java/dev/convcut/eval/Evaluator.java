@@ -21,9 +21,9 @@ public final class Evaluator {
    * with batches from {@code batches} (which must not augment).
    */
   public static EvalResult evaluate(Network net, ImageSet set, BatchAssembler batches, int batchSize, Progress progress) {
-    if (set.channels() != net.spec().channels() || set.height() != net.spec().size() || set.width() != net.spec().size()) {
+    if (set.channels() != net.spec().channels() || set.height() != net.spec().height() || set.width() != net.spec().width()) {
       throw new dev.convcut.UsageException(set.dataset() + " images are " + set.channels() + "x" + set.height() + "x"
-          + set.width() + " but the network takes " + net.spec().channels() + "x" + net.spec().size() + "x" + net.spec().size());
+          + set.width() + " but the network takes " + net.spec().inputShape());
     }
     int classes = net.spec().classes();
     Tally tally = new Tally(classes);

@@ -12,6 +12,8 @@ import java.util.List;
  * @param stem {@code cifar} (3×3 stride-1 first convolution, no max-pool) or {@code imagenet}
  *     (7×7 stride 2 and a 3×3 stride-2 max-pool); only torchvision's ResNets have the choice; null
  *     for an imported graph
+ * @param size the input's height and width; for an imported graph its height ({@link #width()}
+ *     may differ)
  * @param graph the network's graph when {@code model} is {@value #ONNX} (imported), else null
  */
 public record ModelSpec(String model, int channels, int size, int classes, String stem,
@@ -30,9 +32,9 @@ public record ModelSpec(String model, int channels, int size, int classes, Strin
       if (stem != null) {
         throw new IllegalArgumentException("an imported graph has no stem choice, got '" + stem + "'");
       }
-      if (channels != graph.channels() || size != graph.height() || size != graph.width() || classes != graph.classes()) {
+      if (channels != graph.channels() || size != graph.height() || classes != graph.classes()) {
         throw new IllegalArgumentException("the graph takes " + graph.channels() + "x" + graph.height() + "x" + graph.width()
-            + " and gives " + graph.classes() + " classes, not " + channels + "x" + size + "x" + size + " and " + classes);
+            + " and gives " + graph.classes() + " classes, not " + channels + "x" + size + "x... and " + classes);
       }
     } else {
       stem = stem == null ? CIFAR : stem;
@@ -74,6 +76,21 @@ public record ModelSpec(String model, int channels, int size, int classes, Strin
   /** The spec of an imported graph: its input and classes are the graph's. */
   public static ModelSpec of(GraphSpec graph) {
     return new ModelSpec(ONNX, graph.channels(), graph.height(), graph.classes(), null, graph);
+  }
+
+  /** The input's height. */
+  public int height() {
+    return size;
+  }
+
+  /** The input's width: {@link #size()}, except for an imported graph of a non-square input. */
+  public int width() {
+    return graph != null ? graph.width() : size;
+  }
+
+  /** {@code C×H×W}, as messages show an input. */
+  public String inputShape() {
+    return channels + "x" + height() + "x" + width();
   }
 
   /** Whether this network is an imported graph rather than a zoo architecture. */

@@ -35,7 +35,7 @@ public final class RetrainBaseline {
       return new Baseline(record.evaluation().baseline().top1(), AppliedTruncation.FILE + " (same " + eval.size() + " images)");
     }
     Path source = Path.of(record.source());
-    Path weights = source.resolve(Checkpoints.WEIGHTS);
+    Path weights = Checkpoints.weights(source);
     if (Files.isRegularFile(weights) && Hashing.sha256(weights).equals(record.sourceWeightsSha256())) {
       try (Checkpoint ck = Checkpoints.load(source, manager)) {
         return new Baseline(VariantScoring.full(ck.network(), eval, batchSize, null).top1(), "measured on " + source);

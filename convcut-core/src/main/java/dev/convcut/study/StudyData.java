@@ -11,6 +11,7 @@ import dev.convcut.data.LabelKind;
 import dev.convcut.data.EvalSubset;
 import dev.convcut.data.Split;
 import dev.convcut.data.folder.ImageFolderDataset;
+import dev.convcut.model.ModelSpec;
 import dev.convcut.provenance.Provenance;
 import java.nio.file.Path;
 
@@ -79,11 +80,12 @@ public final class StudyData {
   }
 
   private static void checkFits(Architecture arch, String dataset, ImageSet set) {
-    if (set.channels() != arch.channels() || set.height() != arch.size() || set.width() != arch.size()
+    ModelSpec spec = arch.spec();
+    if (set.channels() != spec.channels() || set.height() != spec.height() || set.width() != spec.width()
         || set.classes().size() != arch.classes()) {
       throw new UsageException(dataset + " images are " + set.channels() + "x" + set.height() + "x" + set.width() + " in "
-          + set.classes().size() + " classes, but the checkpoint's " + arch.model() + " takes " + arch.channels() + "x" + arch.size()
-          + "x" + arch.size() + " in " + arch.classes() + " classes; pass a --dataset that fits");
+          + set.classes().size() + " classes, but the checkpoint's " + arch.model() + " takes " + spec.inputShape() + " in "
+          + arch.classes() + " classes; pass a --dataset that fits");
     }
   }
 

@@ -69,11 +69,12 @@ public final class CompressRun {
     Torch.configure(req.threads());
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(req.checkpoint(), manager)) {
       Network dense = ck.network();
-      Architecture arch = ck.architecture();
-      String dataset = req.dataset() != null ? req.dataset() : arch.dataset();
+      Architecture given = ck.architecture();
+      String dataset = req.dataset() != null ? req.dataset() : given.dataset();
       if (dataset == null || dataset.isBlank()) {
         throw new UsageException(req.checkpoint() + " does not say which dataset it was trained on; pass --dataset");
       }
+      Architecture arch = given.forDataset(dataset, req.data());
       DataOptions data = arch.dataOptions(req.data());
       DatasetSpec ds = Datasets.spec(dataset, data);
       checkFits(dense.spec(), ds, dataset);
@@ -145,8 +146,9 @@ public final class CompressRun {
   }
 
   private static void checkFits(ModelSpec spec, DatasetSpec ds, String dataset) {
-    if (spec.channels() != ds.channels() || spec.size() != ds.height() || spec.classes() != ds.classes().size()) {
-      throw new UsageException("the checkpoint's network takes " + spec.channels() + "x" + spec.size() + "x" + spec.size()
+    if (spec.channels() != ds.channels() || spec.height() != ds.height() || spec.width() != ds.width()
+        || spec.classes() != ds.classes().size()) {
+      throw new UsageException("the checkpoint's network takes " + spec.inputShape()
           + " images and " + spec.classes() + " classes; " + dataset + " has " + ds.channels() + "x" + ds.height() + "x"
           + ds.width() + " and " + ds.classes().size());
     }

@@ -58,7 +58,7 @@ public final class Latency {
   public static Pair model(Network dense, Network compressed, Settings s) {
     var spec = dense.spec();
     try (Network.Inference d = dense.inference(); Network.Inference c = compressed.inference()) {
-      return time(dense.manager(), new Shape(s.batch(), spec.channels(), spec.size(), spec.size()), d::forward, c::forward, s);
+      return time(dense.manager(), new Shape(s.batch(), spec.channels(), spec.height(), spec.width()), d::forward, c::forward, s);
     }
   }
 

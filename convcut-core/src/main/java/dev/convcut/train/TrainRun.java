@@ -92,7 +92,7 @@ public final class TrainRun {
       Provenance prov = Provenance.start("train", req.arguments()).configuration(cfg).seed(cfg.seed());
       Datasets.digests(dataset, here).forEach((f, sha) -> prov.input("data/" + f, sha));
       if (req.resume() != null) {
-        prov.input("resume/" + Checkpoints.WEIGHTS, req.resume().resolve(Checkpoints.WEIGHTS));
+        prov.input("resume/" + Checkpoints.WEIGHTS, Checkpoints.weights(req.resume()));
       }
       Network net = from != null ? from.net() : ModelZoo.build(spec, manager, cfg.seed());
       try {

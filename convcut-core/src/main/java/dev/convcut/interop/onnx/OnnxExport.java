@@ -50,7 +50,7 @@ public final class OnnxExport {
     try (NDManager scope = net.manager().newSubManager()) {
       last = new StageWriter(graph, foldBatchNorm, scope).stages(net.stages(), INPUT);
     }
-    OnnxMl.GraphProto g = graph.build(new long[] {spec.channels(), spec.size(), spec.size()}, last,
+    OnnxMl.GraphProto g = graph.build(new long[] {spec.channels(), spec.height(), spec.width()}, last,
         new long[] {spec.classes()});
     OnnxMl.ModelProto.Builder m = OnnxMl.ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
@@ -84,8 +84,10 @@ public final class OnnxExport {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("convcut.model", a.model());
     m.put("convcut.input", "(pixels/255 - mean)/std per channel, NCHW float32, " + a.channels() + "x" + a.size() + "x" + a.size());
-    m.put("convcut.mean", join(a.preprocessing().mean()));
-    m.put("convcut.std", join(a.preprocessing().std()));
+    if (a.preprocessingKnown()) {
+      m.put("convcut.mean", join(a.preprocessing().mean()));
+      m.put("convcut.std", join(a.preprocessing().std()));
+    }
     if (a.dataset() != null) {
       m.put("convcut.dataset", a.dataset());
     }

@@ -58,8 +58,8 @@ public final class OnnxImport {
     }
   }
 
-  /** The imported graph and its float32 weights by parameter name. */
-  public record Imported(GraphSpec graph, Map<String, Tensor> weights, int opset, String producer) {}
+  /** The imported graph, its float32 weights by parameter name, and the file's metadata_props. */
+  public record Imported(GraphSpec graph, Map<String, Tensor> weights, int opset, String producer, Map<String, String> metadata) {}
 
   /** Reads {@code file}. */
   public static Imported read(Path file, Options options) {
@@ -70,7 +70,11 @@ public final class OnnxImport {
     OnnxConverter c = new OnnxConverter(file);
     Set<String> initializers = new HashSet<>();
     for (OnnxMl.TensorProto t : g.getInitializerList()) {
-      c.constant(t.getName(), OnnxTensors.read(t, file));
+      try {
+        c.constant(t.getName(), OnnxTensors.read(t, file));
+      } catch (ConvcutException e) {
+        throw new ConvcutException(e.getMessage() + readers(g, t.getName()), e);
+      }
       initializers.add(t.getName());
     }
     List<OnnxMl.ValueInfoProto> inputs = g.getInputList().stream().filter(i -> !initializers.contains(i.getName())).toList();
@@ -104,7 +108,9 @@ public final class OnnxImport {
     } catch (IllegalArgumentException e) {
       throw new ConvcutException(file + ": " + e.getMessage(), e);
     }
-    return new Imported(spec, weights, opset, model.getProducerName() + " " + model.getProducerVersion());
+    Map<String, String> metadata = new LinkedHashMap<>();
+    model.getMetadataPropsList().forEach(e -> metadata.put(e.getKey(), e.getValue()));
+    return new Imported(spec, weights, opset, model.getProducerName() + " " + model.getProducerVersion(), metadata);
   }
 
   /** A network of {@code imported}'s graph holding its weights, in a sub-manager of {@code manager}. */
@@ -206,10 +212,6 @@ public final class OnnxImport {
             + "; give the size convcut should build it for with --input-shape C,H,W (e.g. 3,224,224)");
       }
     }
-    if (shape[2] != shape[3]) {
-      throw new ConvcutException(file + ": input " + input.getName() + " is " + shape[2] + "x" + shape[3] + "; convcut's"
-          + " datasets are square images, so it imports square inputs only");
-    }
     return shape;
   }
 
@@ -231,6 +233,13 @@ public final class OnnxImport {
           + "; pick the logits with --output NAME");
     }
     return outputs.get(0);
+  }
+
+  /** " (read by node 'X' (Op), ...)" for the nodes that read {@code value}, or "". */
+  private static String readers(OnnxMl.GraphProto g, String value) {
+    List<String> nodes = g.getNodeList().stream().filter(n -> n.getInputList().contains(value))
+        .map(n -> "'" + n.getName() + "' (" + n.getOpType() + ")").toList();
+    return nodes.isEmpty() ? "" : " (read by node " + String.join(", ", nodes) + ")";
   }
 
   /** The nodes the output depends on, in order. */

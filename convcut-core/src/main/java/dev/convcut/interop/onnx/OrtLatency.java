@@ -17,7 +17,7 @@ public final class OrtLatency {
   /** Median milliseconds per batch of {@code dense} and {@code compressed} in ONNX Runtime. */
   public static Latency.Pair model(Network dense, Network compressed, Latency.Settings s, int threads) {
     ModelSpec spec = dense.spec();
-    long[] shape = {s.batch(), spec.channels(), spec.size(), spec.size()};
+    long[] shape = {s.batch(), spec.channels(), spec.height(), spec.width()};
     float[] x = new float[Math.toIntExact(shape[0] * shape[1] * shape[2] * shape[3])];
     Random r = new Random(0);
     for (int i = 0; i < x.length; i++) {

@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds an imported graph into a {@link Network}. The nodes are cut into stages before each
- * convolution or linear layer at which exactly one value is live (every block boundary of a
- * ResNet, every layer of a plain CNN), so a variant of one layer reruns only what follows it.
+ * Builds an imported graph into a {@link Network}. The nodes are cut into stages between two
+ * convolution or linear layers wherever exactly one value is live in between (every block
+ * boundary of a ResNet, every layer of a plain CNN, every unit of a ShuffleNet after its channel
+ * shuffle, a squeeze-and-excitation from its pooling on), at the latest such point, so
+ * a variant of one layer reruns only what follows it.
  */
 public final class GraphNetworks {
   private GraphNetworks() {}
@@ -55,13 +57,19 @@ public final class GraphNetworks {
     Set<String> live = new HashSet<>(Set.of(g.input()));
     String stageInput = g.input();
     int start = 0;
+    // The latest point since the stage began at which one value alone is live, and that value.
+    int single = -1;
+    String singleValue = null;
     for (int i = 0; i < nodes.size(); i++) {
       GraphNode n = nodes.get(i);
-      if (i > start && n.kind().weighted() && n.kind() != GraphOp.BATCHNORM && live.size() == 1) {
-        String out = live.iterator().next();
-        stages.add(stage(stageNames, stageInput, out, nodes.subList(start, i), modules.subList(start, i)));
-        stageInput = out;
-        start = i;
+      if (i > start && live.size() == 1) {
+        single = i;
+        singleValue = live.iterator().next();
+      }
+      if (single > start && n.kind().weighted() && n.kind() != GraphOp.BATCHNORM) {
+        stages.add(stage(stageNames, stageInput, singleValue, nodes.subList(start, single), modules.subList(start, single)));
+        stageInput = singleValue;
+        start = single;
       }
       live.add(n.output());
       final int at = i;

@@ -1,5 +1,6 @@
 package dev.convcut.study.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.convcut.ConvcutException;
 import dev.convcut.UsageException;
@@ -25,10 +26,13 @@ import java.util.List;
  * @param retrain the recipe for re-training the most aggressive global truncation that lost accuracy
  * @param projected also re-train with projection onto the truncation's ranks
  * @param expectedMinutes the documented run time estimate, shown before the run starts
+ * @param onnx a trained network in an ONNX file to study instead of training a zoo {@code model}
+ *     (then {@code model} is {@value ModelSpec#ONNX} or left out, and {@code train} may be left
+ *     out); a relative path is relative to the configuration file's folder
  */
 public record StudyConfig(String name, String description, String model, String stem, String dataset, Recipe train,
     int evalSamples, long seed, int batchSize, GridConfig sweep, GridConfig global, Recipe retrain, boolean projected,
-    double tolerance, String expectedMinutes) {
+    double tolerance, String expectedMinutes, @JsonInclude(JsonInclude.Include.NON_NULL) String onnx) {
 
   /** Layers and a grid, as text the sweep options take. */
   public record GridConfig(List<String> layers, String cuts, String levels) {
@@ -49,9 +53,21 @@ public record StudyConfig(String name, String description, String model, String 
     if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
       throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', got '" + name + "'");
     }
-    new ModelSpec(model, 1, 32, 10, stem);
-    if (train == null || retrain == null || sweep == null || global == null) {
-      throw new IllegalArgumentException("a study configuration needs train, sweep, global and retrain sections");
+    if (onnx != null) {
+      if (model != null && !model.equals(ModelSpec.ONNX) || stem != null) {
+        throw new IllegalArgumentException("onnx names the network to study; leave out model (or give \"" + ModelSpec.ONNX
+            + "\") and stem, got model '" + model + "', stem '" + stem + "'");
+      }
+      if (!onnx.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
+        throw new IllegalArgumentException("onnx must name an .onnx file, got '" + onnx + "'");
+      }
+      model = ModelSpec.ONNX;
+    } else {
+      new ModelSpec(model, 1, 32, 10, stem);
+    }
+    if (onnx == null && train == null || retrain == null || sweep == null || global == null) {
+      throw new IllegalArgumentException("a study configuration needs " + (onnx == null ? "train, " : "") + "sweep, global and"
+          + " retrain sections");
     }
     if (evalSamples < 0 || batchSize < 1 || !(tolerance >= 0)) {
       throw new IllegalArgumentException("evalSamples must be ≥ 0, batchSize ≥ 1 and tolerance ≥ 0; got " + evalSamples + ", "
@@ -67,10 +83,17 @@ public record StudyConfig(String name, String description, String model, String 
       throw new UsageException("--config " + file + ": no such file; built-in configurations: " + String.join(", ", BUILT_IN));
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return parse(in, file.toString());
+      StudyConfig c = parse(in, file.toString());
+      return c.onnx() == null ? c : c.withOnnx(file.toAbsolutePath().getParent().resolve(c.onnx()).normalize().toString());
     } catch (IOException e) {
       throw new ConvcutException(file + ": unreadable: " + e.getMessage(), e);
     }
+  }
+
+  /** The same configuration studying the network in the ONNX file {@code path}. */
+  public StudyConfig withOnnx(String path) {
+    return new StudyConfig(name, description, model, null, dataset, train, evalSamples, seed, batchSize, sweep, global, retrain,
+        projected, tolerance, expectedMinutes, path);
   }
 
   /** A built-in configuration ({@link #BUILT_IN}). */

@@ -12,6 +12,7 @@ import dev.convcut.data.Datasets;
 import dev.convcut.data.ImageSet;
 import dev.convcut.data.LabelKind;
 import dev.convcut.data.Split;
+import dev.convcut.interop.onnx.OnnxCheckpoint;
 import dev.convcut.io.Hashing;
 import dev.convcut.io.OutputLock;
 import dev.convcut.model.ModelSpec;
@@ -72,9 +73,14 @@ public final class StudyPipeline {
     Provenance prov = Provenance.start(o.command(), o.arguments()).configuration(c).seed(c.seed());
     DataOptions training = o.data().forTraining();
     DatasetSpec ds = Datasets.spec(c.dataset(), training);
-    ModelSpec spec = new ModelSpec(c.model(), ds.channels(), ds.height(), ds.classes().size(), c.stem());
-    Architecture arch = Architecture.of(spec, Map.of(), Preprocessing.of(ds.normalization())
-        .withResize(Datasets.isFolder(c.dataset()) ? training.folder().resize() : null), c.dataset(), ds.classes());
+    Architecture arch;
+    if (c.onnx() != null) {
+      arch = OnnxCheckpoint.architecture(Path.of(c.onnx())).forDataset(c.dataset(), o.data());
+    } else {
+      ModelSpec spec = new ModelSpec(c.model(), ds.channels(), ds.height(), ds.classes().size(), c.stem());
+      arch = Architecture.of(spec, Map.of(), Preprocessing.of(ds.normalization())
+          .withResize(Datasets.isFolder(c.dataset()) ? training.folder().resize() : null), c.dataset(), ds.classes());
+    }
     step(o, "load " + ds.title());
     ImageSet train = StudyData.load(arch, c.dataset(), Split.TRAIN, o.data(), prov);
     EvalSet eval = StudyData.evalSet(arch, c.dataset(), o.data(), c.evalSamples(), c.seed(), "evalSamples", null);
@@ -84,11 +90,12 @@ public final class StudyPipeline {
     Provenance.start(o.command(), o.arguments()).configuration(c).seed(c.seed()).writeTo(mkdirs(o.out()), Map.of("status", "running"));
 
     step(o, "model");
-    TrainedModel.Result model = TrainedModel.obtain(c, arch, train, eval, Datasets.digests(c.dataset(), arch.dataOptions(o.data())), o.cache(), o.out(), o.progress(), o.log(),
-        o.arguments());
+    TrainedModel.Result model = c.onnx() != null ? TrainedModel.imported(c, arch, o.out(), o.log(), o.arguments())
+        : TrainedModel.obtain(c, arch, train, eval, Datasets.digests(c.dataset(), arch.dataOptions(o.data())), o.cache(), o.out(),
+            o.progress(), o.log(), o.arguments());
     clock.lap("model");
-    prov.input("model/" + Checkpoints.WEIGHTS, model.checkpoint().resolve(Checkpoints.WEIGHTS));
-    String sha = Hashing.sha256(model.checkpoint().resolve(Checkpoints.WEIGHTS));
+    prov.input("model/" + Checkpoints.WEIGHTS, Checkpoints.weights(model.checkpoint()));
+    String sha = Hashing.sha256(Checkpoints.weights(model.checkpoint()));
     Optional<String> retrained;
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(model.checkpoint(), manager)) {
       var net = ck.network();
@@ -113,7 +120,7 @@ public final class StudyPipeline {
       clock.lap("global");
 
       step(o, "re-training");
-      retrained = StudyRetrain.run(c, o, arch, model.checkpoint(), global.csv(), settings(c.global(), net, o, "global", c.batchSize()).layers(),
+      retrained = StudyRetrain.run(c, o, ck.architecture(), model.checkpoint(), global.csv(), settings(c.global(), net, o, "global", c.batchSize()).layers(),
           eval, train, sweep.baseline(), manager);
       clock.lap("retrain");
     }

@@ -50,7 +50,7 @@ final class StudyRetrain {
       try (Checkpoint ck = Checkpoints.load(model, manager)) {
         String spec = spec(ck, layers, ch);
         TruncationSpec.Plan plan = TruncationSpec.parse(spec).resolve(layers, LayerKernels.kernels(ck.network(), layers));
-        AppliedTruncation a = AppliedTruncation.apply(ck.network(), plan, model.toString(), Hashing.sha256(model.resolve(Checkpoints.WEIGHTS)));
+        AppliedTruncation a = AppliedTruncation.apply(ck.network(), plan, model.toString(), Hashing.sha256(Checkpoints.weights(model)));
         a = a.withEvaluation(new AppliedTruncation.Evaluation(eval.describe(), baseline,
             VariantScoring.full(ck.network(), eval, c.batchSize(), null)));
         Checkpoints.save(truncated, true, ck.network(), arch, null, Map.of(AppliedTruncation.FILE, a.json()),
@@ -66,7 +66,7 @@ final class StudyRetrain {
         RetrainSettings s = new RetrainSettings(projected ? "projected" : "dense", c.retrain(), projected, c.tolerance(), dir, false,
             o.progress());
         Retraining.Outcome r = Retraining.run(ck.network(), new Retraining.Source(arch, AppliedTruncation.read(truncated), c.dataset(),
-            Hashing.sha256(truncated.resolve(Checkpoints.WEIGHTS))), eval, train, baseline.top1(), s, StudyPipeline.sub(o, "retrain"));
+            Hashing.sha256(Checkpoints.weights(truncated))), eval, train, baseline.top1(), s, StudyPipeline.sub(o, "retrain"));
         StringBuilder curve = new StringBuilder();
         for (double top1 : r.top1()) {
           curve.append(curve.length() == 0 ? "" : " -> ").append(String.format(Locale.ROOT, "%.2f%%", 100 * top1));

@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDManager;
 import dev.convcut.ConvcutException;
 import dev.convcut.Seeds;
 import dev.convcut.checkpoint.Architecture;
+import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
+import dev.convcut.interop.onnx.OnnxCheckpoint;
 import dev.convcut.data.ImageSet;
 import dev.convcut.io.AtomicFiles;
 import dev.convcut.io.Hashing;
@@ -58,6 +60,27 @@ final class TrainedModel {
     }
     AtomicFiles.writeDirectory(target, true, tmp -> copy(cached, tmp));
     return new Result(target, hit, key, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * The network of the configuration's ONNX file, imported into {@code out/model} with {@code
+   * arch}'s preprocessing (kept when the file and the architecture are the same as last time).
+   */
+  static Result imported(StudyConfig c, Architecture arch, Path out, PrintStream log, List<String> arguments) {
+    long t0 = System.nanoTime();
+    Path file = Path.of(c.onnx());
+    String key = Hashing.sha256((Hashing.sha256(file) + "\n" + Json.write(arch)).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    Path target = out.resolve("model");
+    if (Files.isRegularFile(target.resolve(Checkpoints.WEIGHTS)) && key.equals(readKey(target))) {
+      return new Result(target, true, key, 0);
+    }
+    log.println("  importing " + file);
+    Provenance prov = Provenance.start("study import", arguments).configuration(c).input("onnx", file);
+    try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = OnnxCheckpoint.load(file, manager)) {
+      Checkpoints.save(target, true, ck.network(), arch, null, Map.of("cache-key.txt", key + "\n"), prov,
+          Map.of("layers", ck.network().layerNames().size(), "stages", ck.network().stages().size()));
+    }
+    return new Result(target, false, key, (System.nanoTime() - t0) / 1e9);
   }
 
   private static void train(StudyConfig c, Architecture arch, ImageSet train, EvalSet eval, Path cached, boolean progress,

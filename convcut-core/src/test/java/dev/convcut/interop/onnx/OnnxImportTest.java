@@ -307,22 +307,71 @@ class OnnxImportTest extends WithEngine {
     assertThat(OnnxImport.read(two, new OnnxImport.Options(null, "logits")).graph().classes()).isEqualTo(10);
   }
 
-  @Test
-  void aSymbolicImageSizeAsksForInputShape() throws Exception {
+  /** A resnet20 exported by convcut with its input's height and width made symbolic ({@code H}, {@code W}). */
+  static byte[] anySize(long seed, boolean fold) {
     OnnxMl.ModelProto m;
-    try (Network net = OnnxExportTest.network(OnnxExportTest.RESNET20, 7)) {
-      m = OnnxExport.model(net, true);
+    try (Network net = OnnxExportTest.network(OnnxExportTest.RESNET20, seed)) {
+      m = OnnxExport.model(net, fold);
     }
     OnnxMl.GraphProto.Builder g = m.getGraph().toBuilder();
     OnnxMl.ValueInfoProto.Builder in = g.getInput(0).toBuilder();
     in.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(2).setDimParam("H");
     in.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(3).setDimParam("W");
     g.setInput(0, in);
+    return m.toBuilder().setGraph(g).build().toByteArray();
+  }
+
+  @Test
+  void aSymbolicImageSizeAsksForInputShape() throws Exception {
     Path file = dir.resolve("dynamic.onnx");
-    Files.write(file, m.toBuilder().setGraph(g).build().toByteArray());
+    Files.write(file, anySize(7, true));
     assertThatThrownBy(() -> OnnxImport.read(file, new OnnxImport.Options(null, null)))
         .isInstanceOf(ConvcutException.class).hasMessageContaining("(N, 3, H, W)").hasMessageContaining("--input-shape C,H,W");
     OnnxImport.Imported imp = OnnxImport.read(file, new OnnxImport.Options(List.of(3, 40, 40), null));
     assertThat(imp.graph().height()).isEqualTo(40);
+  }
+
+  /**
+   * A file with symbolic height and width imported for a non-square 3×32×48 input: convcut's
+   * logits are ONNX Runtime's on the original file, the export keeps 32×48 and ONNX Runtime runs
+   * it with convcut's logits, and the export imports again to the same logits.
+   */
+  @Test
+  void aNonSquareInputImportsEvaluatesAndExports() throws Exception {
+    byte[] bytes = anySize(11, false);
+    Path file = dir.resolve("any-size.onnx");
+    Files.write(file, bytes);
+    long[] shape = {2, 3, 32, 48};
+    Random r = new Random(5);
+    float[] x = new float[2 * 3 * 32 * 48];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) r.nextGaussian();
+    }
+    try (Network net = OnnxImport.network(OnnxImport.read(file, new OnnxImport.Options(List.of(3, 32, 48), null)), file, manager)) {
+      assertThat(net.spec().height()).isEqualTo(32);
+      assertThat(net.spec().width()).isEqualTo(48);
+      assertThat(net.spec().inputShape()).isEqualTo("3x32x48");
+      float[] ours;
+      try (NDManager sub = manager.newSubManager(); Network.Inference inf = net.inference()) {
+        ours = inf.forward(sub.create(x, new Shape(shape))).toFloatArray();
+      }
+      double vsFile = relative(OnnxTorchvisionTest.ort(bytes, x, shape, "any-size"), ours);
+      byte[] exported = OnnxExport.model(net, true).toByteArray();
+      OnnxMl.TensorShapeProto dims = OnnxMl.ModelProto.parseFrom(exported).getGraph().getInput(0).getType().getTensorType().getShape();
+      assertThat(dims.getDimList().subList(1, 4)).extracting(OnnxMl.TensorShapeProto.Dimension::getDimValue).containsExactly(3L, 32L, 48L);
+      double vsExport = relative(OnnxTorchvisionTest.ort(exported, x, shape, "any-size exported"), ours);
+      Path back = dir.resolve("32x48.onnx");
+      Files.write(back, exported);
+      double roundTrip;
+      try (Network again = OnnxImport.network(OnnxImport.read(back, new OnnxImport.Options(null, null)), back, manager);
+          NDManager sub = manager.newSubManager(); Network.Inference inf = again.inference()) {
+        roundTrip = relative(ours, inf.forward(sub.create(x, new Shape(shape))).toFloatArray());
+      }
+      System.out.printf(Locale.ROOT, "ONNX import 3x32x48: vs ONNX Runtime on the file %.2e, on convcut's export %.2e, round trip %.2e%n",
+          vsFile, vsExport, roundTrip);
+      assertThat(vsFile).isLessThanOrEqualTo(TOLERANCE);
+      assertThat(vsExport).isLessThanOrEqualTo(TOLERANCE);
+      assertThat(roundTrip).isLessThanOrEqualTo(1e-6);
+    }
   }
 }
