@@ -5,6 +5,7 @@ import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.checkpoint.StateDict;
+import dev.convcut.data.DataOptions;
 import dev.convcut.interop.onnx.OnnxExport;
 import dev.convcut.io.AtomicFiles;
 import dev.convcut.io.Progress;
@@ -54,11 +55,12 @@ public final class Model implements AutoCloseable {
     this.source = source;
   }
 
-  static Model of(Path checkpoint) {
+  static Model of(Path checkpoint, String dataset) {
     NDManager manager = NDManager.newBaseManager();
     try {
       Checkpoint ck = Checkpoints.load(checkpoint, manager);
-      return new Model(manager, ck.network(), ck.architecture(), checkpoint.toString());
+      Architecture arch = dataset == null ? ck.architecture() : ck.architecture().forDataset(dataset, DataOptions.defaults());
+      return new Model(manager, ck.network(), arch, checkpoint.toString());
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -227,12 +229,16 @@ public final class Model implements AutoCloseable {
     Checkpoints.save(dir, false, network, architecture, null, Map.of(), prov, null);
   }
 
-  /** Writes it as an ONNX file (opset {@value OnnxExport#OPSET}, BatchNorm folded); refuses an existing file. */
+  /**
+   * Writes it as an ONNX file (opset {@value OnnxExport#OPSET}, BatchNorm folded, the
+   * preprocessing and class names as metadata, so {@link Convcut#load} reads it back); refuses an
+   * existing file.
+   */
   public void exportOnnx(Path file) {
     if (Files.exists(file)) {
       throw new IllegalArgumentException(file + " already exists");
     }
-    AtomicFiles.write(file, OnnxExport.model(network, true)::writeTo);
+    AtomicFiles.write(file, OnnxExport.model(network, true, OnnxExport.metadata(architecture))::writeTo);
   }
 
   @Override

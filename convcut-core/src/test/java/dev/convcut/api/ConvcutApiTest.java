@@ -135,6 +135,14 @@ class ConvcutApiTest {
           assertThat(theirs[i]).isCloseTo(ours[i], within(1e-4f));
         }
       }
+      try (Model back = Convcut.load(onnx)) {
+        assertThat(back.architecture().preprocessing()).isEqualTo(small.architecture().preprocessing());
+        EvalData test = EvalData.test(small, "fashion-mnist", data, 40, 3);
+        Score a = small.evaluate(test);
+        Score b = back.evaluate(test);
+        assertThat(b.top1()).isEqualTo(a.top1());
+        assertThat(b.loss()).isCloseTo(a.loss(), within(1e-4));
+      }
     }
   }
 }

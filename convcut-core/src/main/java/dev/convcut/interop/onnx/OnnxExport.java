@@ -80,7 +80,7 @@ public final class OnnxExport {
   }
 
   /** The checkpoint's facts a deployment needs: input normalization, class names, dataset. */
-  static Map<String, String> metadata(Architecture a) {
+  public static Map<String, String> metadata(Architecture a) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("convcut.model", a.model());
     m.put("convcut.input", "(pixels/255 - mean)/std per channel, NCHW float32, " + a.channels() + "x" + a.size() + "x" + a.size());
