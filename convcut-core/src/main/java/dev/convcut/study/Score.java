@@ -6,7 +6,7 @@ import dev.convcut.eval.Tally;
  * A network's accuracy on an evaluation set: top-1 and top-5 as fractions in [0, 1], the mean
  * cross-entropy, and the number of images scored.
  */
-public record Score(double top1, double top5, double loss, long images) {
+public record Score(double top1, double top5, double loss, long images) implements java.io.Serializable {
 
   public Score {
     if (!(top1 >= 0 && top1 <= 1) || !(top5 >= 0 && top5 <= 1)) {
