@@ -84,6 +84,7 @@ public final class GlobalTruncation {
         }
       } else {
         scoreRemotely(rows, byEvaluation, run, remote, settings, eval.size());
+        run.ranOn(remote);
       }
       return run.finish(settings.out(), provenance);
     }

@@ -67,6 +67,7 @@ public final class LayerwiseSweep {
         }
       } else {
         scoreRemotely(net, settings, run, remote, eval.size());
+        run.ranOn(remote);
       }
       return run.finish(settings.out(), provenance);
     }

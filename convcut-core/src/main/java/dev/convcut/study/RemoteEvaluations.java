@@ -1,6 +1,7 @@
 package dev.convcut.study;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A sweep's evaluations run outside this JVM, on a cluster: the sweep plans the variants (the
@@ -21,6 +22,13 @@ public interface RemoteEvaluations extends AutoCloseable {
 
   /** What runs the evaluations, for the run's messages and run.json (e.g. {@code Spark 4.2.0 at spark://h:7077}). */
   String describe();
+
+  /**
+   * What the run records about where its evaluations ran, for the summary of {@code sweep.json}
+   * and run.json: the engine and its version, the master, executors, tasks run and task attempts
+   * that failed and were run again.
+   */
+  Map<String, Object> report();
 
   /**
    * Scores every task, handing each task's scores to {@code sink} once as it finishes; returns when

@@ -6,7 +6,9 @@ import dev.convcut.study.LayerTask;
 import dev.convcut.study.RemoteEvaluations;
 import dev.convcut.study.Score;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.SparkDriverExecutionException;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
@@ -29,12 +31,33 @@ final class SparkEvaluations implements RemoteEvaluations {
   private final TaskSpec spec;
   private final Broadcast<EvalImages> images;
   private final String description;
+  private final String master;
+  private final long imageBytes;
+  private final TaskCounts counts;
+  private int tasks;
 
-  SparkEvaluations(JavaSparkContext sc, TaskSpec spec, Broadcast<EvalImages> images, String description) {
+  SparkEvaluations(JavaSparkContext sc, TaskSpec spec, Broadcast<EvalImages> images, long imageBytes, TaskCounts counts,
+      String description) {
     this.sc = sc;
     this.spec = spec;
     this.images = images;
+    this.imageBytes = imageBytes;
+    this.counts = counts;
     this.description = description;
+    this.master = sc.master();
+  }
+
+  @Override
+  public Map<String, Object> report() {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("engine", "Apache Spark " + sc.version());
+    r.put("master", master);
+    r.put("executorsJoined", counts.executors.get());
+    r.put("taskSlots", sc.defaultParallelism());
+    r.put("tasks", tasks);
+    r.put("taskAttemptsFailedAndRerun", counts.failed.get());
+    r.put("imagesBroadcastBytes", imageBytes);
+    return r;
   }
 
   @Override
@@ -61,6 +84,7 @@ final class SparkEvaluations implements RemoteEvaluations {
     if (tasks.isEmpty()) {
       return;
     }
+    this.tasks += tasks.size();
     JavaRDD<T> rdd = sc.parallelize(tasks, tasks.size());
     TaskFunction<T> function = new TaskFunction<>(spec, images, scorer);
     AbstractFunction2<Object, ArrayList<Score>, BoxedUnit> handler = new AbstractFunction2<>() {

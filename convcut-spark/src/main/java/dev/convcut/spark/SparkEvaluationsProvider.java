@@ -31,8 +31,10 @@ public final class SparkEvaluationsProvider implements RemoteEvaluationsProvider
     quietLogs();
     SparkConf conf = conf(address);
     JavaSparkContext sc;
+    TaskCounts counts = new TaskCounts();
     try {
       sc = new JavaSparkContext(conf);
+      sc.sc().addSparkListener(counts);
     } catch (RuntimeException e) {
       throw new ConvcutException("could not start a Spark application on " + master + ": " + e.getMessage(), e);
     }
@@ -44,7 +46,7 @@ public final class SparkEvaluationsProvider implements RemoteEvaluationsProvider
           String.join(",", job.grid().levelNames()), job.batchSize(), images.id(), CodeFingerprint.get(), sc.version());
       String description = String.format(Locale.ROOT, "Spark %s at %s (%s%d task slots; %.1f MB of images broadcast)", sc.version(),
           master, address.local() ? "" : executors + " executors, ", sc.defaultParallelism(), payload.bytes() / 1e6);
-      return new SparkEvaluations(sc, spec, images, description);
+      return new SparkEvaluations(sc, spec, images, payload.bytes(), counts, description);
     } catch (RuntimeException e) {
       sc.stop();
       throw e;
