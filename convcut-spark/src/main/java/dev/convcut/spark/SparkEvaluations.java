@@ -35,6 +35,8 @@ final class SparkEvaluations implements RemoteEvaluations {
   private final long imageBytes;
   private final TaskCounts counts;
   private int tasks;
+  private long jobNanos;
+  private long sinkNanos;
 
   SparkEvaluations(JavaSparkContext sc, TaskSpec spec, Broadcast<EvalImages> images, long imageBytes, TaskCounts counts,
       String description) {
@@ -57,6 +59,12 @@ final class SparkEvaluations implements RemoteEvaluations {
     r.put("tasks", tasks);
     r.put("taskAttemptsFailedAndRerun", counts.failed.get());
     r.put("imagesBroadcastBytes", imageBytes);
+    r.put("secondsToFirstExecutor", counts.firstExecutorMillis.get() / 1e3);
+    r.put("taskRunSeconds", counts.runMillis.get() / 1e3);
+    r.put("taskDeserializeSeconds", counts.deserializeMillis.get() / 1e3);
+    r.put("resultSerializeSeconds", counts.resultMillis.get() / 1e3);
+    r.put("jobSeconds", jobNanos / 1e9);
+    r.put("rowWriteSeconds", sinkNanos / 1e9);
     return r;
   }
 
@@ -90,14 +98,18 @@ final class SparkEvaluations implements RemoteEvaluations {
     AbstractFunction2<Object, ArrayList<Score>, BoxedUnit> handler = new AbstractFunction2<>() {
       @Override
       public BoxedUnit apply(Object index, ArrayList<Score> scores) {
+        long t = System.nanoTime();
         sink.accept(tasks.get((Integer) index), scores);
+        sinkNanos += System.nanoTime() - t;
         return BoxedUnit.UNIT;
       }
     };
     @SuppressWarnings("unchecked")
     ClassTag<ArrayList<Score>> tag = (ClassTag<ArrayList<Score>>) (ClassTag<?>) ClassTag$.MODULE$.apply(ArrayList.class);
+    long start = System.nanoTime();
     try {
       sc.sc().runJob(rdd.rdd(), function, handler, tag);
+      jobNanos += System.nanoTime() - start;
     } catch (Exception e) { // Scala declares no checked exceptions; Spark's are checked
       if (e instanceof SparkDriverExecutionException && e.getCause() instanceof RuntimeException r) {
         throw r; // the sink failed writing a row: its own message says what

@@ -103,5 +103,6 @@ public final class SparkEvaluationsProvider implements RemoteEvaluationsProvider
         System.setProperty(key, "warn");
       }
     }
+    System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
   }
 }

@@ -1,6 +1,7 @@
 package dev.convcut.spark;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.TaskFailedReason;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorAdded;
@@ -19,12 +20,24 @@ final class TaskCounts extends SparkListener {
   final AtomicInteger succeeded = new AtomicInteger();
   final AtomicInteger failed = new AtomicInteger();
   final AtomicInteger executors = new AtomicInteger();
+  /** Milliseconds summed over the successful attempts: running, deserializing the task, serializing the result. */
+  final AtomicLong runMillis = new AtomicLong();
+  final AtomicLong deserializeMillis = new AtomicLong();
+  final AtomicLong resultMillis = new AtomicLong();
+  /** From the application's start to its first executor, in ms (0 in local mode, where the driver is the executor). */
+  final AtomicLong firstExecutorMillis = new AtomicLong();
+  private final long started = System.currentTimeMillis();
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd end) {
     TaskInfo info = end.taskInfo();
     if (info.successful()) {
       succeeded.incrementAndGet();
+      if (end.taskMetrics() != null) {
+        runMillis.addAndGet(end.taskMetrics().executorRunTime());
+        deserializeMillis.addAndGet(end.taskMetrics().executorDeserializeTime());
+        resultMillis.addAndGet(end.taskMetrics().resultSerializationTime());
+      }
     } else {
       failed.incrementAndGet();
       String reason = end.reason() instanceof TaskFailedReason f ? f.toErrorString() : String.valueOf(end.reason());
@@ -35,6 +48,8 @@ final class TaskCounts extends SparkListener {
 
   @Override
   public void onExecutorAdded(SparkListenerExecutorAdded added) {
-    executors.incrementAndGet();
+    if (executors.incrementAndGet() == 1) {
+      firstExecutorMillis.set(added.time() - started);
+    }
   }
 }
