@@ -1,12 +1,10 @@
 package dev.convcut.cli;
 
 import dev.convcut.UsageException;
-import dev.convcut.study.EvalSet;
-import dev.convcut.study.Grid;
 import dev.convcut.study.RemoteEvaluations;
 import dev.convcut.study.RemoteEvaluationsProvider;
 import dev.convcut.study.SweepJob;
-import java.nio.file.Path;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,36 +18,37 @@ public final class SparkOptions {
           + "(needs the convcut-spark module, which ./convcut adds when --spark is given; docs/spark.md).")
   String master;
 
-  @Option(names = "--spark-checkpoint", paramLabel = "PATH",
-      description = "With --spark: the checkpoint folder as the executors see it (default: --checkpoint, made absolute).")
-  Path executorCheckpoint;
-
   private RemoteEvaluationsProvider provider;
 
   boolean enabled() {
     return master != null;
   }
 
-  /** Refuses --spark without the module, and --spark-checkpoint without --spark, before anything is read. */
+  /**
+   * Refuses --spark without the module, and a master that cannot be reached, before anything is
+   * read or written.
+   */
   void validate() {
-    if (executorCheckpoint != null && master == null) {
-      throw new UsageException("--spark-checkpoint applies only with --spark MASTER");
-    }
-    if (master != null) {
+    if (master != null && provider == null) {
       provider = RemoteEvaluationsProvider.find().orElseThrow(() -> new UsageException("--spark needs the optional convcut-spark "
           + "module, which is not on this convcut's class path: run convcut through ./convcut, which builds the module and adds it "
           + "with Spark's jars when --spark is given, or add convcut-spark/target/convcut-spark.jar and convcut-spark/target/lib/* "
           + "to the class path yourself (docs/spark.md)"));
+      provider.probe(master);
     }
   }
 
-  /** Starts the Spark application for a sweep of {@code checkpoint}, or returns null without --spark. */
-  RemoteEvaluations open(Path checkpoint, String weightsSha256, EvalSet eval, Grid grid, int batchSize) {
+  /** Starts the Spark application for {@code job}, or returns null without --spark (the evaluations run in-process). */
+  RemoteEvaluations open(SweepJob job) {
     if (master == null) {
       return null;
     }
     validate();
-    Path onExecutors = executorCheckpoint != null ? executorCheckpoint : checkpoint.toAbsolutePath().normalize();
-    return provider.open(master, new SweepJob(onExecutors, weightsSha256, eval, grid, batchSize));
+    return provider.open(master, job);
+  }
+
+  /** What opens the evaluations of each step of a study, or null without --spark. */
+  Function<SweepJob, RemoteEvaluations> opener() {
+    return master == null ? null : this::open;
   }
 }

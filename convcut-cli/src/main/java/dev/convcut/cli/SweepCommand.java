@@ -1,6 +1,7 @@
 package dev.convcut.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.convcut.UsageException;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.io.Hashing;
@@ -15,6 +16,7 @@ import dev.convcut.study.LayerwiseSweep;
 import dev.convcut.study.RemoteEvaluations;
 import dev.convcut.study.StudyData;
 import dev.convcut.study.SweepOutcome;
+import dev.convcut.study.SweepJob;
 import dev.convcut.study.SweepSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -76,11 +78,18 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin SparkOptions spark;
 
+  @Option(names = "--spark-checkpoint", paramLabel = "PATH",
+      description = "With --spark: the checkpoint folder as the executors see it (default: --checkpoint, made absolute).")
+  Path executorCheckpoint;
+
   @Override
   public Integer call() {
     Grid grid = Grid.parse(cuts, levels);
     data.validate();
     engine.validate();
+    if (executorCheckpoint != null && !spark.enabled()) {
+      throw new UsageException("--spark-checkpoint applies only with --spark MASTER");
+    }
     spark.validate();
     OutputPlace.check(out);
     engine.start();
@@ -97,7 +106,8 @@ final class SweepCommand implements Callable<Integer> {
           prov);
       String sha = Hashing.sha256(checkpoint.resolve(Checkpoints.WEIGHTS));
       SweepOutcome o;
-      try (RemoteEvaluations remote = spark.open(checkpoint, sha, eval, grid, data.batchSize)) {
+      Path onExecutors = executorCheckpoint != null ? executorCheckpoint : checkpoint.toAbsolutePath().normalize();
+      try (RemoteEvaluations remote = spark.open(new SweepJob(onExecutors, sha, eval, grid, data.batchSize))) {
         o = global ? GlobalTruncation.run(ck.network(), eval, settings, dataset, sha, prov, remote)
             : LayerwiseSweep.run(ck.network(), eval, settings, dataset, sha, prov, remote);
       }

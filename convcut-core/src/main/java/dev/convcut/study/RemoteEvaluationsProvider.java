@@ -15,6 +15,12 @@ public interface RemoteEvaluationsProvider {
    */
   RemoteEvaluations open(String master, SweepJob job);
 
+  /**
+   * Refuses at once a master that is malformed or cannot be reached, before a run starts work that
+   * would only later need it; what cannot be checked without starting an application passes.
+   */
+  default void probe(String master) {}
+
   /** The first provider on the class path, if any. */
   static Optional<RemoteEvaluationsProvider> find() {
     return ServiceLoader.load(RemoteEvaluationsProvider.class).findFirst();

@@ -25,6 +25,11 @@ public final class SparkEvaluationsProvider implements RemoteEvaluationsProvider
   static final String EXECUTOR_WAIT = "spark.convcut.executorWaitSeconds";
 
   @Override
+  public void probe(String master) {
+    new MasterAddress(master).probe();
+  }
+
+  @Override
   public RemoteEvaluations open(String master, SweepJob job) {
     MasterAddress address = new MasterAddress(master);
     address.probe();

@@ -3,8 +3,10 @@ package dev.convcut.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.convcut.cli.CliRun;
+import dev.convcut.cli.StudyCommandTest;
 import dev.convcut.cli.TinyStudy;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,5 +94,21 @@ class LocalSparkSweepTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--spark-checkpoint applies only with --spark MASTER");
     assertThat(Files.exists(tmp.resolve("s"))).isFalse();
+  }
+
+  @Test
+  void aStudyOnSparkWritesTheSweepAndGlobalRowsOfTheInProcessStudy() throws Exception {
+    Path config = Files.writeString(tmp.resolve("tiny.json"), StudyCommandTest.TINY, StandardCharsets.UTF_8);
+    Path small = TinyStudy.dataset(tmp.resolve("fm"), 96, 48);
+    Path cache = tmp.resolve("cache");
+    CliRun local = CliRun.of("study", "--config", config.toString(), "--out", tmp.resolve("local").toString(), "--data-dir",
+        small.toString(), "--cache", cache.toString());
+    assertThat(local.code()).as(local.err()).isZero();
+    CliRun spark = CliRun.of("study", "--config", config.toString(), "--out", tmp.resolve("spark").toString(), "--data-dir",
+        small.toString(), "--cache", cache.toString(), "--spark", "local[2]");
+    assertThat(spark.code()).as(spark.err()).isZero();
+    SweepRows.assertSameRows(tmp.resolve("spark/sweep/sweep.csv"), tmp.resolve("local/sweep/sweep.csv"));
+    SweepRows.assertSameRows(tmp.resolve("spark/global/global.csv"), tmp.resolve("local/global/global.csv"));
+    assertThat(Files.readString(tmp.resolve("spark/sweep/sweep.json"))).contains("\"evaluatedOn\"").contains("local[2]");
   }
 }
