@@ -59,7 +59,7 @@ final class ExecutorState {
     return new TaskScoring(ck.network(), eval, Grid.parse(spec.cuts(), spec.levels()), spec.batchSize());
   }
 
-  private static void check(TaskSpec spec) {
+  static void check(TaskSpec spec) {
     if (!spec.codeFingerprint().equals(CodeFingerprint.get())) {
       throw new ConvcutException(where() + " runs other convcut code (fingerprint " + CodeFingerprint.get() + ") than the driver ("
           + spec.codeFingerprint() + "); give the driver and every executor the same convcut jars");
