@@ -88,6 +88,7 @@ final class StandaloneCluster implements AutoCloseable {
     env.put("SPARK_HOME", home.toString());
     env.put("SPARK_SCALA_VERSION", "2.13");
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
+    env.put("SPARK_LOCAL_DIRS", dir.resolve("local").toString()); // executors' scratch space, inside the test's folder
     return pb.start();
   }
 
