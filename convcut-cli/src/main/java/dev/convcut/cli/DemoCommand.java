@@ -36,6 +36,6 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     StudyConfig c = StudyConfig.builtIn(quick ? "fashion-mnist-cnn4-quick" : "fashion-mnist-cnn4");
-    return run.run(c, out, spec.commandLine().getOut(), spec.commandLine().getParseResult().originalArgs(), "demo", engine);
+    return run.run(c, out, spec.commandLine().getOut(), spec.commandLine().getParseResult().originalArgs(), "demo", engine, null);
   }
 }

@@ -34,10 +34,12 @@ final class StudyCommand implements Callable<Integer> {
 
   @Mixin EngineOptions engine;
 
+  @Mixin SparkOptions spark;
+
   @Override
   public Integer call() {
     StudyConfig c = StudyConfig.resolve(config);
     return run.run(c, out != null ? out : Path.of("runs", c.name()), spec.commandLine().getOut(),
-        spec.commandLine().getParseResult().originalArgs(), "study", engine);
+        spec.commandLine().getParseResult().originalArgs(), "study", engine, spark);
   }
 }

@@ -21,8 +21,12 @@ public final class StudyRunOptions {
   Path cache;
 
   /** Runs the study and prints the findings, the report's path and the time of each step to {@code stdout}. */
-  int run(StudyConfig config, Path out, PrintWriter stdout, List<String> arguments, String command, EngineOptions engine) {
+  int run(StudyConfig config, Path out, PrintWriter stdout, List<String> arguments, String command, EngineOptions engine,
+      SparkOptions spark) {
     engine.validate();
+    if (spark != null) {
+      spark.validate();
+    }
     OutputPlace.check(out);
     engine.start();
     Path cacheDir = cache != null ? cache : Path.of(System.getProperty("user.home"), ".convcut", "cache");
@@ -30,7 +34,7 @@ public final class StudyRunOptions {
     log.printf(Locale.ROOT, "convcut %s: study '%s' (%s) into %s; expected run time: %s%n", command, config.name(), config.description(),
         out, config.expectedMinutes());
     StudyPipeline.Result r = StudyPipeline.run(config, new StudyPipeline.Options(out, location.toDataOptions(),
-        cacheDir, true, log, arguments, command));
+        cacheDir, true, log, arguments, command, spark == null ? null : spark.opener()));
     stdout.print(Summary.format(r.report().findings()));
     stdout.println("Re-trained: " + r.retrained().orElse("nothing (no global truncation lost accuracy)"));
     StringBuilder times = new StringBuilder();

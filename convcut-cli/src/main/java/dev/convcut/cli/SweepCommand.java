@@ -1,6 +1,7 @@
 package dev.convcut.cli;
 
 import ai.djl.ndarray.NDManager;
+import dev.convcut.UsageException;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.io.Hashing;
@@ -12,8 +13,10 @@ import dev.convcut.study.Grid;
 import dev.convcut.study.LayerKernels;
 import dev.convcut.model.LayerSelection;
 import dev.convcut.study.LayerwiseSweep;
+import dev.convcut.study.RemoteEvaluations;
 import dev.convcut.study.StudyData;
 import dev.convcut.study.SweepOutcome;
+import dev.convcut.study.SweepJob;
 import dev.convcut.study.SweepSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,6 +43,7 @@ import picocli.CommandLine.Spec;
       "  convcut sweep --checkpoint runs/demo/model --out runs/demo/sweep --eval-samples 2000",
       "  convcut sweep --checkpoint ck --layers 'layer3.*,fc' --cuts o|ihw,oi/hw --levels keep0.5,rank1 --out s",
       "  convcut sweep --global --checkpoint runs/demo/model --out runs/demo/global --cuts o/ihw",
+      "  convcut sweep --checkpoint /shared/ck --out runs/s --spark spark://head:7077   (evaluations on a Spark cluster)",
       "", "Defaults: every dense conv layer; all 7 cuts (trivial ones skipped; a linear layer has the one cut o|i); levels "
           + "keep1.0,keep0.9,...,keep0.1,rank1 (a rank above a cut's full rank keeps the full rank); the whole test split.",
       "Outputs: OUT/sweep.csv or OUT/global.csv, the .json beside it, the .config.json lock and run.json (docs/sweep.md)."})
@@ -72,11 +76,21 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin EngineOptions engine;
 
+  @Mixin SparkOptions spark;
+
+  @Option(names = "--spark-checkpoint", paramLabel = "PATH",
+      description = "With --spark: the checkpoint folder as the executors see it (default: --checkpoint, made absolute).")
+  Path executorCheckpoint;
+
   @Override
   public Integer call() {
     Grid grid = Grid.parse(cuts, levels);
     data.validate();
     engine.validate();
+    if (executorCheckpoint != null && !spark.enabled()) {
+      throw new UsageException("--spark-checkpoint applies only with --spark MASTER");
+    }
+    spark.validate();
     OutputPlace.check(out);
     engine.start();
     String name = global ? "sweep --global" : "sweep";
@@ -91,8 +105,12 @@ final class SweepCommand implements Callable<Integer> {
       EvalSet eval = StudyData.evalSet(ck.architecture().forDataset(dataset, data.toDataOptions()), dataset, data.toDataOptions(), data.evalSamples, data.seed, "--eval-samples",
           prov);
       String sha = Hashing.sha256(Checkpoints.weights(checkpoint));
-      SweepOutcome o = global ? GlobalTruncation.run(ck.network(), eval, settings, dataset, sha, prov)
-          : LayerwiseSweep.run(ck.network(), eval, settings, dataset, sha, prov);
+      SweepOutcome o;
+      Path onExecutors = executorCheckpoint != null ? executorCheckpoint : checkpoint.toAbsolutePath().normalize();
+      try (RemoteEvaluations remote = spark.open(new SweepJob(onExecutors, sha, eval, grid, data.batchSize))) {
+        o = global ? GlobalTruncation.run(ck.network(), eval, settings, dataset, sha, prov, remote)
+            : LayerwiseSweep.run(ck.network(), eval, settings, dataset, sha, prov, remote);
+      }
       stdout.printf(Locale.ROOT, "%s of %s on %s: %d rows (%d from an earlier run), %d evaluations in %.1f s; baseline top-1 %.2f%%%n",
           global ? "Global truncation" : "Layer-wise sweep", checkpoint, eval.subset(), o.rows(), o.resumedRows(), o.evaluations(),
           o.seconds(), 100 * o.baseline().top1());

@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs convcut in-process for tests and captures its exit code, stdout and stderr. */
-record CliRun(int code, String out, String err) {
-  static CliRun of(String... args) {
+public record CliRun(int code, String out, String err) {
+  public static CliRun of(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

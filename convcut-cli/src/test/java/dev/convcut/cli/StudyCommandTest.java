@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole study end to end on a tiny generated Fashion-MNIST-shaped dataset: the demo's pipeline at toy size. */
-class StudyCommandTest {
+public class StudyCommandTest {
   @TempDir static Path shared;
   static Path data;
   static Path config;
 
-  static final String TINY = """
+  public static final String TINY = """
       {"name": "tiny", "description": "a toy run for the tests", "model": "cnn4", "stem": "cifar", "dataset": "fashion-mnist",
        "train": {"epochs": 2, "batchSize": 32, "optimizer": "adam", "lr": 0.002, "momentum": 0.9, "weightDecay": 0.0,
                  "schedule": "constant", "labelSmoothing": 0.0, "augment": false, "trainImages": 0, "seed": 1},

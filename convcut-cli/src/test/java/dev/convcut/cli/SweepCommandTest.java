@@ -54,4 +54,13 @@ class SweepCommandTest {
     assertThat(c.code()).isEqualTo(2);
     assertThat(c.err()).contains("--cuts: cut 'o|xyz'").contains("valid cuts: o|ihw");
   }
+
+  @Test
+  void sparkWithoutTheSparkModuleIsRefusedSayingHowToGetIt() {
+    MainTest.Result r = MainTest.run("sweep", "--checkpoint", ck.toString(), "--data-dir", data.toString(), "--out",
+        tmp.resolve("s").toString(), "--spark", "local[2]");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--spark needs the optional convcut-spark module").contains("./convcut").contains("docs/spark.md");
+    assertThat(tmp.resolve("s")).doesNotExist();
+  }
 }

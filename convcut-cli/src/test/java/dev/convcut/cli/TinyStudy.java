@@ -23,14 +23,14 @@ import java.util.SplittableRandom;
  * the official IDX files, and a randomly initialized cnn4 checkpoint for it: enough to run the
  * study's commands end to end in seconds.
  */
-final class TinyStudy {
+public final class TinyStudy {
   static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker",
       "Bag", "Ankle boot");
 
   private TinyStudy() {}
 
   /** Writes {@code train} and {@code test} images into {@code dir} as uncompressed IDX files. */
-  static Path dataset(Path dir, int train, int test) {
+  public static Path dataset(Path dir, int train, int test) {
     write(dir, "train", train, 11);
     write(dir, "t10k", test, 12);
     return dir;
@@ -59,7 +59,7 @@ final class TinyStudy {
   }
 
   /** A randomly initialized cnn4 for Fashion-MNIST, saved as a checkpoint directory. */
-  static Path checkpoint(Path dir, long seed) {
+  public static Path checkpoint(Path dir, long seed) {
     Torch.configure(2);
     try (NDManager m = NDManager.newBaseManager(); Network net = ModelZoo.build(new ModelSpec("cnn4", 1, 28, 10), m, seed)) {
       Architecture arch = Architecture.of(net.spec(), Map.of(), new Preprocessing(List.of(0.286), List.of(0.353)), "fashion-mnist",

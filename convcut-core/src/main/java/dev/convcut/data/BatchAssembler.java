@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
 public final class BatchAssembler implements BatchSource {
   private final ImageSet images;
   private final Augmentation augmentation;
+  private final Normalization normalization;
   private final float[][] tables;
   private final int plane;
 
@@ -35,11 +36,17 @@ public final class BatchAssembler implements BatchSource {
     }
     this.images = images;
     this.augmentation = augmentation;
+    this.normalization = normalization;
     this.plane = images.height() * images.width();
     this.tables = new float[images.channels()][];
     for (int c = 0; c < tables.length; c++) {
       tables[c] = normalization.table(c);
     }
+  }
+
+  /** The normalization the batches are made with. */
+  public Normalization normalization() {
+    return normalization;
   }
 
   @Override

@@ -34,9 +34,22 @@ public final class GlobalTruncation {
     }
   }
 
+  /** A row still to write: its cut and level, the layers' parts and the evaluation it takes its score from. */
+  private record Pending(Cut cut, Level level, List<Part> parts, String key) {}
+
   /** Runs (or resumes) the global truncation; writes {@code global.csv}, {@code global.json}, the lock and {@code run.json}. */
   public static SweepOutcome run(Network net, EvalSet eval, SweepSettings settings, String dataset, String checkpointSha256,
       Provenance provenance) {
+    return run(net, eval, settings, dataset, checkpointSha256, provenance, null);
+  }
+
+  /**
+   * As {@link #run(Network, EvalSet, SweepSettings, String, String, Provenance)}, with the
+   * evaluations run by {@code remote} (null: in this JVM); rows sharing an evaluation are written
+   * when it returns.
+   */
+  public static SweepOutcome run(Network net, EvalSet eval, SweepSettings settings, String dataset, String checkpointSha256,
+      Provenance provenance, RemoteEvaluations remote) {
     SweepSettings.Configuration config = settings.configuration("global", net.spec().model(), dataset, checkpointSha256, eval);
     Map<String, CutSvds> svds = new LinkedHashMap<>();
     for (String layer : settings.layers()) {
@@ -48,27 +61,72 @@ public final class GlobalTruncation {
       return GlobalRow.key(r.text("cut"), r.text("level"));
     }, b -> GlobalRow.baseline(b).fields(), provenance)) {
       byEvaluation.put(SweepRow.BASELINE, run.baseline);
+      List<Pending> rows = new ArrayList<>();
       for (Cut cut : settings.grid().cuts()) {
         for (Level level : settings.grid().levels()) {
-          if (run.done.contains(GlobalRow.key(cut.toString(), level.toString()))) {
-            continue;
+          List<Part> parts = run.done.contains(GlobalRow.key(cut.toString(), level.toString())) ? List.of() : parts(svds, cut, level);
+          if (!parts.isEmpty()) {
+            rows.add(new Pending(cut, level, parts, evaluationKey(cut, parts)));
           }
-          List<Part> parts = parts(svds, cut, level);
-          if (parts.isEmpty()) {
-            continue;
-          }
-          String key = evaluationKey(cut, parts);
-          Score score = byEvaluation.get(key);
-          if (score == null) {
-            score = score(net, svds, parts, eval, settings, cut + " " + level);
-            run.evaluated(1);
-            byEvaluation.put(key, score);
-          }
-          run.log.append(row(cut, level, parts, score, run.baseline, key).fields());
         }
+      }
+      if (remote == null) {
+        for (Pending p : rows) {
+          Score score = byEvaluation.get(p.key());
+          if (score == null) {
+            try (Progress bar = SweepRun.progress(settings, p.cut() + " " + p.level(), eval.size())) {
+              score = score(net, svds, task(p), eval, settings.batchSize(), bar);
+            }
+            run.evaluated(1);
+            byEvaluation.put(p.key(), score);
+          }
+          run.log.append(row(p.cut(), p.level(), p.parts(), score, run.baseline, p.key()).fields());
+        }
+      } else {
+        scoreRemotely(rows, byEvaluation, run, remote, settings, eval.size());
+        run.ranOn(remote);
       }
       return run.finish(settings.out(), provenance);
     }
+  }
+
+  /** Writes the rows whose evaluation is known, then has {@code remote} score the others and writes each as its score returns. */
+  private static void scoreRemotely(List<Pending> rows, Map<String, Score> byEvaluation, SweepRun run, RemoteEvaluations remote,
+      SweepSettings settings, int images) {
+    Map<String, List<Pending>> waiting = new LinkedHashMap<>();
+    Map<String, GlobalTask> tasks = new LinkedHashMap<>();
+    for (Pending p : rows) {
+      Score known = byEvaluation.get(p.key());
+      if (known != null) {
+        run.log.append(row(p.cut(), p.level(), p.parts(), known, run.baseline, p.key()).fields());
+      } else {
+        waiting.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p);
+        tasks.computeIfAbsent(p.key(), k -> task(p));
+      }
+    }
+    try (Progress bar = SweepRun.progress(settings, tasks.size() + " evaluations on " + remote.describe(), (long) tasks.size() * images)) {
+      remote.scoreGlobal(List.copyOf(tasks.values()), (task, scores) -> {
+        List<Pending> ps = waiting.remove(task.evaluation());
+        if (ps == null) {
+          return;
+        }
+        run.evaluated(1);
+        for (Pending p : ps) {
+          run.log.append(row(p.cut(), p.level(), p.parts(), scores.get(0), run.baseline, p.key()).fields());
+        }
+        bar.step(images, task.evaluation());
+      });
+    }
+  }
+
+  private static GlobalTask task(Pending p) {
+    Map<String, Integer> ranks = new LinkedHashMap<>();
+    for (Part part : p.parts()) {
+      if (part.truncated()) {
+        ranks.put(part.layer(), part.rank());
+      }
+    }
+    return new GlobalTask(p.key(), p.cut().toString(), ranks);
   }
 
   private static List<Part> parts(Map<String, CutSvds> svds, Cut cut, Level level) {
@@ -96,19 +154,20 @@ public final class GlobalTruncation {
     return b.length() == 0 ? SweepRow.BASELINE : cut + ": " + b;
   }
 
-  private static Score score(Network net, Map<String, CutSvds> svds, List<Part> parts, EvalSet eval, SweepSettings settings,
-      String label) {
+  /**
+   * Scores {@code task} on {@code net}: every layer it names truncated along its cut at once
+   * (the weights restored afterwards), one full forward pass per batch. What the in-process run
+   * and every remote task run.
+   */
+  static Score score(Network net, Map<String, CutSvds> svds, GlobalTask task, EvalSet eval, int batchSize, Progress bar) {
+    Cut cut = Cut.parse(task.cut());
     Map<String, float[]> originals = new LinkedHashMap<>();
     try {
-      for (Part p : parts) {
-        if (p.truncated()) {
-          originals.put(p.layer(), net.weight(p.layer()));
-          LayerKernels.write(net, p.layer(), svds.get(p.layer()).svd(p.cut()).truncate(p.rank()).kernel());
-        }
+      for (Map.Entry<String, Integer> e : task.ranks().entrySet()) {
+        originals.put(e.getKey(), net.weight(e.getKey()));
+        LayerKernels.write(net, e.getKey(), svds.get(e.getKey()).svd(cut).truncate(e.getValue()).kernel());
       }
-      try (Progress bar = SweepRun.progress(settings, label, eval.size())) {
-        return VariantScoring.full(net, eval, settings.batchSize(), bar);
-      }
+      return VariantScoring.full(net, eval, batchSize, bar);
     } finally {
       originals.forEach(net::setWeight);
     }

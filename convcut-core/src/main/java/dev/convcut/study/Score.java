@@ -7,7 +7,7 @@ import dev.convcut.eval.Tally;
  * cross-entropy, and the number of images scored. A score from a caller's own measure (the
  * library's evaluation callback) has top-5 and loss NaN: not measured.
  */
-public record Score(double top1, double top5, double loss, long images) {
+public record Score(double top1, double top5, double loss, long images) implements java.io.Serializable {
 
   public Score {
     if (!(top1 >= 0 && top1 <= 1) || !(Double.isNaN(top5) || top5 >= 0 && top5 <= 1)) {

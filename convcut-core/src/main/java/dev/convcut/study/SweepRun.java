@@ -32,6 +32,7 @@ final class SweepRun implements AutoCloseable {
   private final int resumed;
   private final long started = System.nanoTime();
   private int evaluations;
+  private Map<String, Object> remote;
   private boolean closed;
 
   private SweepRun(OutputLock lock, String name, Object configuration, EvalSet eval, RowLog log, Score baseline, int resumed) {
@@ -105,6 +106,11 @@ final class SweepRun implements AutoCloseable {
     evaluations += n;
   }
 
+  /** Records where the evaluations ran ({@link RemoteEvaluations#report()}) in the summary. */
+  void ranOn(RemoteEvaluations on) {
+    remote = on.report();
+  }
+
   static Progress progress(SweepSettings s, String label, long total) {
     return s.progress() ? new Progress(label, total, "img") : new Progress(System.err, false, label, total, "img");
   }
@@ -121,6 +127,9 @@ final class SweepRun implements AutoCloseable {
     summary.put("rowsFromEarlierRun", resumed);
     summary.put("secondsThisRun", seconds);
     summary.put("evalSet", eval.subset().toString());
+    if (remote != null) {
+      summary.put("evaluatedOn", remote);
+    }
     Path json = SweepFiles.writeJson(csv, configuration, summary);
     provenance.configuration(configuration).writeTo(out, summary);
     return new SweepOutcome(csv, json, rows, evaluations, resumed, baseline, seconds);

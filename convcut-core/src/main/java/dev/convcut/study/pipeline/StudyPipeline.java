@@ -24,9 +24,11 @@ import dev.convcut.study.GlobalTruncation;
 import dev.convcut.study.LayerKernels;
 import dev.convcut.model.LayerSelection;
 import dev.convcut.study.LayerwiseSweep;
+import dev.convcut.study.RemoteEvaluations;
 import dev.convcut.study.SpectrumFiles;
 import dev.convcut.study.SpectrumRun;
 import dev.convcut.study.StudyData;
+import dev.convcut.study.SweepJob;
 import dev.convcut.study.SweepOutcome;
 import dev.convcut.study.SweepSettings;
 import java.io.PrintStream;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The whole study of docs/science.md on one configuration, into one run directory laid out as
@@ -54,9 +57,15 @@ public final class StudyPipeline {
    *
    * @param cache where trained models are kept between runs ({@code ~/.convcut/cache})
    * @param log step-by-step notes (stderr); the summary is the caller's to print
+   * @param remote opens where the sweep's and the global truncation's evaluations run (null: in this JVM)
    */
   public record Options(Path out, DataOptions data, Path cache, boolean progress, PrintStream log, List<String> arguments,
-      String command) {}
+      String command, Function<SweepJob, RemoteEvaluations> remote) {
+    /** Options with the evaluations in this JVM. */
+    public Options(Path out, DataOptions data, Path cache, boolean progress, PrintStream log, List<String> arguments, String command) {
+      this(out, data, cache, progress, log, arguments, command, null);
+    }
+  }
 
   /** What the run produced: the report, the re-trained truncation (empty if none lost accuracy) and each step's wall time. */
   public record Result(Path out, Report.Result report, Optional<String> retrained, Map<String, Map<String, Double>> times) {}
@@ -107,15 +116,21 @@ public final class StudyPipeline {
       clock.lap("spectrum");
 
       step(o, "layer-wise sweep");
-      SweepOutcome sweep = LayerwiseSweep.run(net, eval, settings(c.sweep(), net, o, "sweep", c.batchSize()), c.dataset(), sha,
-          sub(o, "sweep"));
+      SweepSettings sweepSettings = settings(c.sweep(), net, o, "sweep", c.batchSize());
+      SweepOutcome sweep;
+      try (RemoteEvaluations remote = open(o, model.checkpoint(), sha, eval, sweepSettings)) {
+        sweep = LayerwiseSweep.run(net, eval, sweepSettings, c.dataset(), sha, sub(o, "sweep"), remote);
+      }
       o.log().printf(Locale.ROOT, "  %d rows, %d evaluations, baseline top-1 %.2f%%%n", sweep.rows(), sweep.evaluations(),
           100 * sweep.baseline().top1());
       clock.lap("sweep");
 
       step(o, "global truncation");
-      SweepOutcome global = GlobalTruncation.run(net, eval, settings(c.global(), net, o, "global", c.batchSize()), c.dataset(), sha,
-          sub(o, "global"));
+      SweepSettings globalSettings = settings(c.global(), net, o, "global", c.batchSize());
+      SweepOutcome global;
+      try (RemoteEvaluations remote = open(o, model.checkpoint(), sha, eval, globalSettings)) {
+        global = GlobalTruncation.run(net, eval, globalSettings, c.dataset(), sha, sub(o, "global"), remote);
+      }
       o.log().printf(Locale.ROOT, "  %d rows, %d evaluations%n", global.rows(), global.evaluations());
       clock.lap("global");
 
@@ -136,6 +151,11 @@ public final class StudyPipeline {
         Criteria.DEFAULT_MIN_NORM_LOSS), false, o.arguments());
     clock.lap("report");
     return new Result(o.out(), report, retrained, clock.times());
+  }
+
+  private static RemoteEvaluations open(Options o, Path checkpoint, String sha, EvalSet eval, SweepSettings s) {
+    return o.remote() == null ? null
+        : o.remote().apply(new SweepJob(checkpoint.toAbsolutePath().normalize(), sha, eval, s.grid(), s.batchSize()));
   }
 
   static SweepSettings settings(StudyConfig.GridConfig g, dev.convcut.model.Network net, Options o, String folder, int batch) {

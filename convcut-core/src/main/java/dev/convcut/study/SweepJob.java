@@ -1,0 +1,17 @@
+package dev.convcut.study;
+
+import java.nio.file.Path;
+
+/**
+ * What every executor of a remote sweep needs to score its tasks: the checkpoint (at a path the
+ * executors can read, with the SHA-256 of its weights so an executor that reads another file
+ * refuses), the evaluation images (shipped from the driver, so every executor scores exactly
+ * the driver's), the grid (to plan a layer's variants as the driver did) and the batch size.
+ */
+public record SweepJob(Path checkpoint, String weightsSha256, EvalSet eval, Grid grid, int batchSize) {
+  public SweepJob {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be ≥ 1, got " + batchSize);
+    }
+  }
+}
