@@ -61,6 +61,10 @@ public final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--no-peer", description = "Do not run the PyTorch reference.")
   boolean noPeer;
 
+  @Option(names = "--stem", paramLabel = "cifar|imagenet",
+      description = "The ResNets' first layers: cifar (3x3 stride 1, no max-pool) or imagenet (7x7 stride 2, max-pool) (default: ${DEFAULT-VALUE}).")
+  String stem = ModelSpec.CIFAR;
+
   @Option(names = "--eval-only", description = "Skip the training phase on both sides, so the peak memory is evaluation's alone.")
   boolean evalOnly;
 
@@ -72,7 +76,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     if (batch < 2 || steps < 1 || warmup < 0 || threads < 1) {
       throw new IllegalArgumentException("need --batch >= 2, --steps >= 1, --warmup >= 0, --threads >= 1");
     }
-    List<ModelSpec> specs = models.stream().map(m -> new ModelSpec(m, channels, size, classes)).toList();
+    List<ModelSpec> specs = models.stream().map(m -> new ModelSpec(m, channels, size, classes, stem, null)).toList();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Optional<Path> script = PeerBench.locate(peer);
@@ -89,7 +93,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     if (runPeer) {
       err.println("convcut bench: PyTorch reference " + script.get() + " (" + peerBlas + ")...");
       err.flush();
-      theirs = PeerBench.run(python, script.get(), models, batch, steps, warmup, threads, channels, size, classes, !evalOnly);
+      theirs = PeerBench.run(python, script.get(), models, batch, steps, warmup, threads, channels, size, classes, stem, !evalOnly);
     } else if (!noPeer) {
       err.println("convcut bench: no PyTorch reference run (" + (script.isEmpty() ? "no " + (peer == null ? "bench/torch_bench.py" : peer)
           : python + " cannot import torch and torchvision") + ")");

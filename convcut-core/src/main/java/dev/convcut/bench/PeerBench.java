@@ -58,15 +58,15 @@ public final class PeerBench {
   }
 
   /**
-   * Runs the script for {@code models} with the same batch, steps, warm-up and threads; without
-   * {@code train}, evaluation only.
+   * Runs the script for {@code models} with the same batch, steps, warm-up, threads, input and
+   * stem; without {@code train}, evaluation only.
    */
   public static List<SpeedResult> run(String python, Path script, List<String> models, int batch, int steps, int warmup,
-      int threads, int channels, int size, int classes, boolean train) throws IOException, InterruptedException {
+      int threads, int channels, int size, int classes, String stem, boolean train) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--models", String.join(",", models), "--batch",
         Integer.toString(batch), "--steps", Integer.toString(steps), "--warmup", Integer.toString(warmup), "--threads",
         Integer.toString(threads), "--channels", Integer.toString(channels), "--size", Integer.toString(size), "--classes",
-        Integer.toString(classes)));
+        Integer.toString(classes), "--stem", stem));
     if (!train) {
       cmd.add("--eval-only");
     }
