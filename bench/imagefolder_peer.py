@@ -51,6 +51,9 @@ def main():
     torch.set_num_threads(args.threads)
     ds = datasets.ImageFolder(args.root, transform=transform(args))
     if args.bench:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from peer_blas import require_optimized
+        require_optimized("imagefolder_peer.py --bench")
         loader = torch.utils.data.DataLoader(ds, batch_size=args.batch, shuffle=False, num_workers=args.workers)
         for i in range(args.passes):
             start = time.perf_counter()

@@ -9,6 +9,7 @@ import argparse, json, os, sys, time
 import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from models import BUILDERS
+from peer_blas import require_optimized
 
 
 def main():
@@ -22,6 +23,7 @@ def main():
     p.add_argument("--size", type=int, default=28)
     p.add_argument("--classes", type=int, default=10)
     a = p.parse_args()
+    require_optimized("torch_sweep_peer.py")
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
     m = BUILDERS[a.model](a.channels, a.size, a.classes).eval()

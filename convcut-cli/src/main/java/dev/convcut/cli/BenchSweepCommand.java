@@ -1,6 +1,7 @@
 package dev.convcut.cli;
 
 import dev.convcut.bench.PeerBench;
+import dev.convcut.bench.PeerBlas;
 import dev.convcut.bench.sweep.SweepBenchmark;
 import dev.convcut.bench.sweep.SweepPeer;
 import dev.convcut.io.Json;
@@ -86,6 +87,10 @@ final class BenchSweepCommand implements Callable<Integer> {
     engine.start();
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Object> all = new LinkedHashMap<>();
+    if (runsPeer()) {
+      // Before any work: a peer on the reference BLAS is refused, not timed.
+      all.put("peerBlas", PeerBlas.require(python, List.of("torch")));
+    }
     all.put("loadAverageBefore", loadAverage());
     if (!skipCnn4) {
       cnn4(out, all);
@@ -101,6 +106,10 @@ final class BenchSweepCommand implements Callable<Integer> {
     return 0;
   }
 
+  private boolean runsPeer() {
+    return !noPeer && !skipCnn4 && Files.isRegularFile(peer) && PeerBench.available(python);
+  }
+
   private void cnn4(PrintWriter out, Map<String, Object> all) throws Exception {
     SweepBenchmark.Comparison cnn4 = SweepBenchmark.compare(new ModelSpec("cnn4", 1, 28, 10), null, Grid.parse(null, null), cnn4Images,
         batch, 1);
@@ -109,11 +118,12 @@ final class BenchSweepCommand implements Callable<Integer> {
       out.println(line(cnn4));
       out.flush();
     }
-    if (!noPeer && Files.isRegularFile(peer) && PeerBench.available(python)) {
+    if (runsPeer()) {
       SweepPeer.Result p = SweepPeer.run(python, peer, new ModelSpec("cnn4", 1, 28, 10), cnn4.rowsPerLayer(), cnn4Images, batch,
           engine.threads() > 0 ? engine.threads() : Runtime.getRuntime().availableProcessors());
       all.put("cnn4Peer", p);
       if (!json) {
+        out.println("cnn4 peer: " + all.get("peerBlas"));
         out.printf(Locale.ROOT, "cnn4 peer %s, naive: %d rows, %d images: %.1f s (%.1f ms/row); convcut's sweep is %.3fx the peer's "
             + "naive time, convcut's naive %.3fx%n", p.impl(), p.rows(), p.images(), p.seconds(), 1000 * p.perRow(),
             cnn4.sweepSeconds() / p.seconds(), cnn4.naiveSeconds() / p.seconds());

@@ -1,6 +1,7 @@
 package dev.convcut.cli;
 
 import dev.convcut.bench.PeerBench;
+import dev.convcut.bench.PeerBlas;
 import dev.convcut.bench.SpeedBench;
 import dev.convcut.bench.SpeedResult;
 import dev.convcut.io.Json;
@@ -60,6 +61,13 @@ public final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--no-peer", description = "Do not run the PyTorch reference.")
   boolean noPeer;
 
+  @Option(names = "--stem", paramLabel = "cifar|imagenet",
+      description = "The ResNets' first layers: cifar (3x3 stride 1, no max-pool) or imagenet (7x7 stride 2, max-pool) (default: ${DEFAULT-VALUE}).")
+  String stem = ModelSpec.CIFAR;
+
+  @Option(names = "--eval-only", description = "Skip the training phase on both sides, so the peak memory is evaluation's alone.")
+  boolean evalOnly;
+
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
@@ -68,21 +76,24 @@ public final class BenchTrainCommand implements Callable<Integer> {
     if (batch < 2 || steps < 1 || warmup < 0 || threads < 1) {
       throw new IllegalArgumentException("need --batch >= 2, --steps >= 1, --warmup >= 0, --threads >= 1");
     }
-    List<ModelSpec> specs = models.stream().map(m -> new ModelSpec(m, channels, size, classes)).toList();
+    List<ModelSpec> specs = models.stream().map(m -> new ModelSpec(m, channels, size, classes, stem, null)).toList();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Optional<Path> script = PeerBench.locate(peer);
+    boolean runPeer = !noPeer && script.isPresent() && PeerBench.available(python);
+    // Before any work: a peer on the reference BLAS is refused, not timed.
+    String peerBlas = runPeer ? PeerBlas.require(python, List.of("torch")) : null;
     List<SpeedResult> ours = new ArrayList<>();
     for (ModelSpec s : specs) {
       err.println("convcut bench: " + s.model() + "...");
       err.flush();
-      ours.add(SpeedBench.run(s, batch, steps, warmup, threads));
+      ours.add(SpeedBench.run(s, batch, steps, warmup, threads, !evalOnly));
     }
     List<SpeedResult> theirs = List.of();
-    Optional<Path> script = PeerBench.locate(peer);
-    if (!noPeer && script.isPresent() && PeerBench.available(python)) {
-      err.println("convcut bench: PyTorch reference " + script.get() + "...");
+    if (runPeer) {
+      err.println("convcut bench: PyTorch reference " + script.get() + " (" + peerBlas + ")...");
       err.flush();
-      theirs = PeerBench.run(python, script.get(), models, batch, steps, warmup, threads, channels, size, classes);
+      theirs = PeerBench.run(python, script.get(), models, batch, steps, warmup, threads, channels, size, classes, stem, !evalOnly);
     } else if (!noPeer) {
       err.println("convcut bench: no PyTorch reference run (" + (script.isEmpty() ? "no " + (peer == null ? "bench/torch_bench.py" : peer)
           : python + " cannot import torch and torchvision") + ")");
@@ -91,34 +102,49 @@ public final class BenchTrainCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("convcut", ours);
       doc.put("pytorch", theirs);
+      doc.put("pytorchBlas", peerBlas);
       doc.put("environment", allocatorEnvironment());
       out.print(Json.write(doc));
     } else {
       out.print(table(ours, theirs));
+      if (peerBlas != null) {
+        out.println("reference: " + peerBlas);
+      }
     }
     out.flush();
     return 0;
   }
 
   static String table(List<SpeedResult> ours, List<SpeedResult> theirs) {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-9s %11s %11s %9s %11s %11s %8s %8s %11s%n", "model",
-        "train img/s", "eval img/s", "eval GF/s", "torch train", "torch eval", "train x", "eval x", "RSS MiB"));
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-9s %11s %11s %9s %11s %11s %8s %8s %11s %13s %13s %7s%n", "model",
+        "train img/s", "eval img/s", "eval GF/s", "torch train", "torch eval", "train x", "eval x", "RSS MiB", "peak MiB",
+        "torch peak", "peak x"));
     for (SpeedResult r : ours) {
       SpeedResult t = theirs.stream().filter(p -> p.model().equals(r.model())).findFirst().orElse(null);
-      sb.append(String.format(Locale.ROOT, "%-9s %11.1f %11.1f %9.1f %11s %11s %8s %8s %5.0f>%-5.0f%n", r.model(),
-          r.trainImagesPerSecond(), r.evalImagesPerSecond(), r.evalGflops(),
-          t == null ? "-" : String.format(Locale.ROOT, "%.1f", t.trainImagesPerSecond()),
-          t == null ? "-" : String.format(Locale.ROOT, "%.1f", t.evalImagesPerSecond()),
-          t == null ? "-" : String.format(Locale.ROOT, "%.2f", r.trainImagesPerSecond() / t.trainImagesPerSecond()),
-          t == null ? "-" : String.format(Locale.ROOT, "%.2f", r.evalImagesPerSecond() / t.evalImagesPerSecond()),
-          r.rssBeforeMb(), r.rssAfterMb()));
+      sb.append(String.format(Locale.ROOT, "%-9s %11s %11.1f %9.1f %11s %11s %8s %8s %11s %13s %13s %7s%n", r.model(),
+          figure(r.trainImagesPerSecond(), "%.1f"), r.evalImagesPerSecond(), r.evalGflops(),
+          t == null ? "-" : figure(t.trainImagesPerSecond(), "%.1f"),
+          t == null ? "-" : figure(t.evalImagesPerSecond(), "%.1f"),
+          t == null ? "-" : figure(r.trainImagesPerSecond() / t.trainImagesPerSecond(), "%.2f"),
+          t == null ? "-" : figure(r.evalImagesPerSecond() / t.evalImagesPerSecond(), "%.2f"),
+          figure(r.rssBeforeMb(), "%.0f") + ">" + figure(r.rssAfterMb(), "%.0f"), peaks(r), t == null ? "-" : peaks(t),
+          t == null ? "-" : figure(r.peakMb() / t.peakMb(), "%.2f")));
     }
     if (!ours.isEmpty()) {
       SpeedResult r = ours.get(0);
       sb.append(String.format(Locale.ROOT, "batch %d, %d threads; %s%s%n", r.batch(), r.threads(), r.impl(),
           theirs.isEmpty() ? "" : " vs " + theirs.get(0).impl()));
+      sb.append("peak MiB: the process's peak resident memory (VmHWM) after training>at the end; peak x: convcut / PyTorch at the end\n");
     }
     return sb.toString();
+  }
+
+  private static String peaks(SpeedResult r) {
+    return figure(r.peakTrainMb(), "%.0f") + ">" + figure(r.peakMb(), "%.0f");
+  }
+
+  private static String figure(double v, String format) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);
   }
 
   /** The glibc allocator settings of this process (the launcher sets them; see docs/bench.md), "null" where unset. */

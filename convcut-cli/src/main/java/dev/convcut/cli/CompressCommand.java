@@ -222,11 +222,30 @@ public final class CompressCommand implements Callable<Integer> {
       auto = new CompressRequest.Auto(target, ms, keeps == null ? CandidateGrid.DEFAULT_KEEPS : keeps, sweep,
           Split.parse(selectSplit), selectImages, seed, floor, minSpeedup);
     }
-    return new CompressRequest(checkpoint, out, force, layers, manual, auto, planned,
-        new FineTune.Settings(finetuneEpochs, lr, batch, seed, distill, distillTemperature),
+    FineTune.Settings tune = new FineTune.Settings(finetuneEpochs, lr, batch, seed, distill, distillTemperature);
+    refuseIgnoredOptions(auto != null);
+    return new CompressRequest(checkpoint, out, force, layers, manual, auto, planned, tune,
         new Latency.Settings(latencyBatch, latencyWarmup, latencyRepeats), threads, dataset,
         new DataOptions(dataDir, LabelKind.FINE, !noDownload).withFolder(folder.toFolderOptions()), 256, !noProgress, List.of(spec.commandLine().getParseResult()
             .originalArgs().toArray(new String[0])));
+  }
+
+  /** Refuses options that would do nothing: fine-tuning settings without fine-tuning, selection settings outside automatic mode. */
+  private void refuseIgnoredOptions(boolean automatic) {
+    if (finetuneEpochs == 0) {
+      IgnoredOptions.refuse(spec, List.of("--lr", "--batch", "--distill", "--distill-temperature"),
+          "fine-tuning (--finetune-epochs E)", "without fine-tuning epochs");
+      if (!automatic) {
+        IgnoredOptions.refuse(spec, List.of("--seed"), "fine-tuning (--finetune-epochs E) and automatic selection",
+            "without either");
+      }
+    } else if (distill == 0) {
+      IgnoredOptions.refuse(spec, List.of("--distill-temperature"), "distillation (--distill W with W > 0)", "without it");
+    }
+    if (!automatic) {
+      IgnoredOptions.refuse(spec, List.of("--select-split", "--select-images", "--floor", "--min-speedup"),
+          "automatic mode (--target-params, --target-macs, --max-drop)", plan != null ? "with --plan" : "in manual mode");
+    }
   }
 
   private RankRequest rankRequest() {

@@ -1,6 +1,7 @@
 package dev.convcut.cli;
 
 import dev.convcut.bench.PeerBench;
+import dev.convcut.bench.PeerBlas;
 import dev.convcut.data.DataBenchmark;
 import dev.convcut.data.DataOptions;
 import dev.convcut.data.Datasets;
@@ -9,6 +10,7 @@ import dev.convcut.io.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -90,6 +92,8 @@ final class DataBenchCommand implements Runnable {
     if (!noPeer && peer == null) {
       spec.commandLine().getErr().println("convcut data bench: torchvision's loader is not run (" + python
           + " with torch and torchvision, and " + script + ", are needed)");
+    } else if (peer != null) {
+      spec.commandLine().getErr().println("convcut data bench: peer " + PeerBlas.require(python, List.of("numpy", "torch")));
     }
     Path cacheDir;
     try {

@@ -166,28 +166,19 @@ public final class TrainCommand implements Callable<Integer> {
   /** Refuses options that would do nothing with the chosen optimizer, schedule or augmentation. */
   private void refuseIgnoredOptions() {
     if (TrainConfig.OPTIMIZERS.contains(optimizer) && !optimizer.equals("sgd")) {
-      for (String o : List.of("--nesterov", "--momentum")) {
-        if (given(o)) {
-          throw new IllegalArgumentException(o + " applies to SGD; with --optimizer " + optimizer + " it would be ignored");
-        }
-      }
+      IgnoredOptions.refuse(spec, List.of("--nesterov", "--momentum"), "SGD", "with --optimizer " + optimizer);
     }
     if (!Schedule.KINDS.contains(schedule)) {
       return; // config() names the valid schedules
     }
     if (!schedule.equals("step")) {
-      for (String o : List.of("--milestones", "--gamma")) {
-        if (given(o)) {
-          throw new IllegalArgumentException(o + " applies to --schedule step; with --schedule " + schedule + " it would be ignored");
-        }
-      }
+      IgnoredOptions.refuse(spec, List.of("--milestones", "--gamma"), "--schedule step", "with --schedule " + schedule);
     } else if (milestones.isEmpty()) {
       throw new IllegalArgumentException("--schedule step needs --milestones (the epochs at which the rate is multiplied by "
           + "--gamma); without them the rate would stay constant");
     }
-    if (given("--crop-padding") && !augment.equals("crop-flip")) {
-      throw new IllegalArgumentException("--crop-padding applies to --augment crop-flip; with --augment " + augment
-          + " it would be ignored");
+    if (!augment.equals("crop-flip")) {
+      IgnoredOptions.refuse(spec, List.of("--crop-padding"), "--augment crop-flip", "with --augment " + augment);
     }
   }
 

@@ -16,6 +16,7 @@ import dev.convcut.study.TruncationSpec;
 import dev.convcut.study.VariantScoring;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -64,6 +65,12 @@ final class TruncateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TruncationSpec.parse(plan);
+    if (!evaluate) {
+      // Where the data lives (--data-dir, --no-download) may be passed to every command alike; what to score may not.
+      List<String> scoring = IgnoredOptions.ofMixin(spec, "data").stream()
+          .filter(o -> !o.equals("--data-dir") && !o.equals("--no-download")).toList();
+      IgnoredOptions.refuse(spec, scoring, "--evaluate", "without it");
+    }
     data.validate();
     engine.validate();
     try (OutputLock lock = OutputLock.acquire(out)) {

@@ -99,7 +99,7 @@ class OnnxImportCommandTest {
     Path c = tmp.resolve("c");
     CliRun r = ok("compress", "--checkpoint", ck.toString(), "--out", c.toString(), "--data-dir", data.toString(), "--no-download",
         "--threads", "2", "--latency-batch", "4", "--latency-repeats", "2", "--latency-warmup", "0", "--no-progress",
-        "--method", "tucker2", "--keep", "0.5", "--layers", "layer3.0.conv1", "--finetune-epochs", "0", "--batch", "16");
+        "--method", "tucker2", "--keep", "0.5", "--layers", "layer3.0.conv1", "--finetune-epochs", "0");
     assertThat(r.out()).contains("layer3.0.conv1").contains("tucker2");
     ok("eval", "--checkpoint", c.toString(), "--data-dir", data.toString(), "--threads", "2");
     ok("export", "--checkpoint", c.toString(), "--format", "onnx", "--out", tmp.resolve("c.onnx").toString());

@@ -114,6 +114,39 @@ class UpFrontChecksTest {
   }
 
   @Test
+  void fineTuningAndSelectionOptionsWithoutFineTuningOrAutomaticModeAreRefused() {
+    String out = tmp.resolve("o").toString();
+    String[] manual = {"compress", "--checkpoint", ck.toString(), "--method", "tucker2", "--keep", "0.5", "--out", out};
+    String none = "applies to fine-tuning (--finetune-epochs E); without fine-tuning epochs it would be ignored";
+    assertUsage(run(withData(concat(manual, "--lr", "0.05"))), "--lr " + none);
+    assertUsage(run(withData(concat(manual, "--batch", "64"))), "--batch " + none);
+    assertUsage(run(withData(concat(manual, "--finetune-epochs", "0", "--distill", "0.5"))), "--distill " + none);
+    assertUsage(run(withData(concat(manual, "--seed", "3"))),
+        "--seed applies to fine-tuning (--finetune-epochs E) and automatic selection; without either it would be ignored");
+    assertUsage(run(withData(concat(manual, "--finetune-epochs", "1", "--distill-temperature", "2"))),
+        "--distill-temperature applies to distillation (--distill W with W > 0); without it it would be ignored");
+    assertUsage(run(withData(concat(manual, "--select-images", "100"))),
+        "--select-images applies to automatic mode (--target-params, --target-macs, --max-drop); in manual mode it would be ignored");
+    assertUsage(run(withData(concat(manual, "--min-speedup", "2"))), "--min-speedup applies to automatic mode");
+    assertThat(run(withData(concat(manual, "--finetune-epochs", "1", "--lr", "0.05", "--batch", "64", "--seed", "3",
+        "--distill", "0.5", "--distill-temperature", "2"))).err()).as("fine-tuning uses them: it gets as far as the data")
+        .contains(noData.toString());
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void scoringOptionsOfTruncateWithoutEvaluateAreRefused() {
+    String out = tmp.resolve("o").toString();
+    String[] truncate = {"truncate", "--checkpoint", ck.toString(), "--spec", "features.6:o|ihw=keep0.5", "--out", out};
+    for (String[] option : List.of(new String[] {"--eval-samples", "10"}, new String[] {"--batch-size", "8"},
+        new String[] {"--seed", "1"}, new String[] {"--dataset", "fashion-mnist"}, new String[] {"--crop", "24"})) {
+      assertUsage(run(withData(concat(truncate, option))), option[0] + " applies to --evaluate; without it it would be ignored");
+    }
+    assertThat(tmp.resolve("o")).doesNotExist();
+    assertThat(run(withData(truncate)).code()).as("--data-dir and --no-download are accepted without --evaluate").isZero();
+  }
+
+  @Test
   void evalSamplesAboveTheSplitSizeAreRefusedSayingTheSize() {
     CliRun r = run("sweep", "--checkpoint", ck.toString(), "--data-dir", data.toString(), "--eval-samples", "100",
         "--layers", "features.6", "--cuts", "o|ihw", "--levels", "keep0.5", "--out", tmp.resolve("s").toString());

@@ -57,13 +57,19 @@ public final class PeerBench {
     }
   }
 
-  /** Runs the script for {@code models} with the same batch, steps, warm-up and threads. */
+  /**
+   * Runs the script for {@code models} with the same batch, steps, warm-up, threads, input and
+   * stem; without {@code train}, evaluation only.
+   */
   public static List<SpeedResult> run(String python, Path script, List<String> models, int batch, int steps, int warmup,
-      int threads, int channels, int size, int classes) throws IOException, InterruptedException {
-    List<String> cmd = List.of(python, script.toString(), "--models", String.join(",", models), "--batch",
+      int threads, int channels, int size, int classes, String stem, boolean train) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--models", String.join(",", models), "--batch",
         Integer.toString(batch), "--steps", Integer.toString(steps), "--warmup", Integer.toString(warmup), "--threads",
         Integer.toString(threads), "--channels", Integer.toString(channels), "--size", Integer.toString(size), "--classes",
-        Integer.toString(classes));
+        Integer.toString(classes), "--stem", stem));
+    if (!train) {
+      cmd.add("--eval-only");
+    }
     LOG.info("running the PyTorch reference: {}", String.join(" ", cmd));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -77,9 +83,15 @@ public final class PeerBench {
       }
       JsonNode j = Json.mapper().readTree(line);
       results.add(new SpeedResult(j.get("impl").asText(), j.get("model").asText(), j.get("batch").asInt(),
-          j.get("threads").asInt(), j.get("params").asLong(), j.get("train_img_s").asDouble(),
-          j.get("eval_img_s").asDouble(), Double.NaN, Double.NaN, Double.NaN));
+          j.get("threads").asInt(), j.get("params").asLong(), number(j, "train_img_s"), number(j, "eval_img_s"), Double.NaN,
+          Double.NaN, Double.NaN, number(j, "peak_train_mib"), number(j, "peak_mib")));
     }
     return results;
+  }
+
+  /** A number of the peer's line; NaN where it is null or absent (an older script). */
+  private static double number(JsonNode line, String field) {
+    JsonNode v = line.get(field);
+    return v == null || !v.isNumber() ? Double.NaN : v.asDouble();
   }
 }

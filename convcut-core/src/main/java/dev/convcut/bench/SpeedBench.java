@@ -12,32 +12,38 @@ import dev.convcut.model.Network;
 import dev.convcut.model.Ops;
 import dev.convcut.train.Sgd;
 import dev.convcut.train.TrainStep;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Measures what torch_bench.py measures, the same way: random N(0,1) inputs and random labels,
  * SGD (lr 0.01, momentum 0.9, weight decay 5e-4), {@code warmup} untimed steps then {@code steps}
  * timed training steps; then, in inference mode, {@code warmup} + {@code steps} forward passes
- * with an arg-max.
+ * with an arg-max. The process's peak resident memory is read after each phase; run one model per
+ * process to see that model's peak alone.
  */
 public final class SpeedBench {
   private SpeedBench() {}
 
   /** Runs the benchmark for one model on a {@code channels×size×size} input with {@code classes} classes. */
   public static SpeedResult run(ModelSpec spec, int batch, int steps, int warmup, int threads) {
+    return run(spec, batch, steps, warmup, threads, true);
+  }
+
+  /**
+   * As {@link #run(ModelSpec, int, int, int, int)}; without {@code train} only the evaluation runs
+   * (its peak memory is then evaluation's alone) and the training figures are NaN.
+   */
+  public static SpeedResult run(ModelSpec spec, int batch, int steps, int warmup, int threads, boolean train) {
     Torch.configure(threads);
     try (NDManager manager = NDManager.newBaseManager(); Network net = ModelZoo.build(spec, manager, 0)) {
       NDArray x = manager.randomNormal(new Shape(batch, spec.channels(), spec.height(), spec.width()));
       NDArray y = manager.randomInteger(0, spec.classes(), new Shape(batch), DataType.INT64);
       TrainStep step = new TrainStep(net, new Sgd(0.9, false, 5e-4, true), 0);
-      double rssBefore = 0;
+      double rssBefore = Double.NaN;
       long t0 = 0;
-      for (int s = 0; s < warmup + steps; s++) {
+      for (int s = 0; s < (train ? warmup + steps : 0); s++) {
         if (s == warmup) {
-          rssBefore = rssMb();
+          rssBefore = ResidentMemory.mib();
           t0 = System.nanoTime();
         }
         try (NDManager scope = manager.newSubManager()) {
@@ -46,8 +52,9 @@ public final class SpeedBench {
           step.run(in, y, 0.01);
         }
       }
-      double train = steps * (double) batch / ((System.nanoTime() - t0) / 1e9);
-      double rssAfter = rssMb();
+      double trainRate = train ? steps * (double) batch / ((System.nanoTime() - t0) / 1e9) : Double.NaN;
+      double rssAfter = train ? ResidentMemory.mib() : Double.NaN;
+      double peakTrain = train ? ResidentMemory.peakMib() : Double.NaN;
       boolean grad = Ops.gradMode(false);
       try (Network.Inference inference = net.inference()) {
         for (int s = 0; s < warmup + steps; s++) {
@@ -66,7 +73,8 @@ public final class SpeedBench {
       double eval = steps * (double) batch / ((System.nanoTime() - t0) / 1e9);
       long macs = net.layerInfos().stream().mapToLong(LayerInfo::macs).sum();
       return new SpeedResult("convcut-libtorch-" + Torch.version(), spec.model(), batch, threads, net.parameterCount(),
-          round(train), round(eval), round(2.0 * macs * eval / 1e9), round(rssBefore), round(rssAfter));
+          round(trainRate), round(eval), round(2.0 * macs * eval / 1e9), round(rssBefore), round(rssAfter), round(peakTrain),
+          round(ResidentMemory.peakMib()));
     }
   }
 
@@ -75,21 +83,7 @@ public final class SpeedBench {
     return List.of("cnn4", "resnet20", "resnet50");
   }
 
-  /** This process's resident memory in MiB (Linux), or NaN elsewhere. */
-  public static double rssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // Not Linux: memory is simply not reported.
-    }
-    return Double.NaN;
-  }
-
   private static double round(double v) {
-    return Math.round(v * 10) / 10.0;
+    return Double.isNaN(v) ? v : Math.round(v * 10) / 10.0;
   }
 }

@@ -52,7 +52,9 @@ public final class WeightFiles {
    */
   public static Map<String, NDArray> read(Path file, NDManager manager) {
     try (FileChannel ch = FileChannel.open(file)) {
-      if (SafetensorsLayout.looksLikeSafetensors(ch)) {
+      if (NpzLayout.looksLikeNpz(ch)) {
+        NpzLayout.checkWhole(file, ch);
+      } else if (SafetensorsLayout.looksLikeSafetensors(ch)) {
         SafetensorsLayout.checkWhole(file, ch);
       }
     } catch (NoSuchFileException e) {

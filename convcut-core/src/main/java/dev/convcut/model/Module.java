@@ -25,8 +25,23 @@ public interface Module {
   static NDArray chain(List<? extends Module> modules, NDArray x, boolean training) {
     NDArray y = x;
     for (Module m : modules) {
-      y = m.forward(y, training);
+      y = release(y, m.forward(y, training), x);
     }
     return y;
+  }
+
+  /**
+   * Closes {@code used}, an intermediate result that {@code next} was computed from, unless it is
+   * the caller's {@code input} or {@code next} itself, and returns {@code next}. An intermediate
+   * nobody holds any more is then freed at once, as PyTorch frees a tensor when its last reference
+   * goes, instead of when the step's manager closes: a forward pass then holds the few arrays it
+   * is working on, not every activation. What the backward pass needs stays alive, held by
+   * libtorch's autograd graph.
+   */
+  static NDArray release(NDArray used, NDArray next, NDArray input) {
+    if (used != input && used != next) {
+      used.close();
+    }
+    return next;
   }
 }

@@ -97,7 +97,7 @@ public final class Network implements AutoCloseable {
     checkRange(from, to);
     NDArray y = x;
     for (int s = from; s < to; s++) {
-      y = stages.get(s).forward(y, training);
+      y = Module.release(y, stages.get(s).forward(y, training), x);
     }
     return y;
   }
@@ -136,7 +136,7 @@ public final class Network implements AutoCloseable {
       checkRange(from, to);
       NDArray y = x;
       for (int s = from; s < to; s++) {
-        y = stage(s).forward(y, false);
+        y = Module.release(y, stage(s).forward(y, false), x);
       }
       return y;
     }

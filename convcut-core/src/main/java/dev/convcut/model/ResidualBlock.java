@@ -82,7 +82,11 @@ public final class ResidualBlock implements Stage {
   public NDArray forward(NDArray x, boolean training) {
     // In place, as torchvision's `out += identity`: the body's output is fresh and no backward
     // pass needs it (batch normalization's backward keeps its input, not its output).
-    return Ops.relu(Ops.addInPlace(Module.chain(body, x, training), Module.chain(downsample, x, training)));
+    NDArray sum = Module.chain(body, x, training);
+    NDArray shortcut = Module.chain(downsample, x, training);
+    Ops.addInPlace(sum, shortcut);
+    Module.release(shortcut, sum, x); // the projection's output, once added (x itself for the identity)
+    return Module.release(sum, Ops.relu(sum), x);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.convcut.bench.spectrum;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.convcut.ConvcutException;
+import dev.convcut.bench.PeerBlas;
 import dev.convcut.io.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,32 +40,38 @@ public final class NumpyPeer {
   /**
    * The peer in {@code peerDir} run by {@code python}, or why it cannot run (no script, no
    * Python, no numpy) — a sentence to print in place of its figures.
+   *
+   * @throws ConvcutException when that Python's numpy runs on the reference BLAS ({@link PeerBlas})
    */
   public static Availability locate(Path python, Path peerDir) {
     Path script = peerDir.resolve(SCRIPT);
     if (!Files.isRegularFile(script)) {
-      return new Availability(null, "no " + SCRIPT + " in " + peerDir + " (pass --peer DIR)");
+      return Availability.none("no " + SCRIPT + " in " + peerDir + " (pass --peer DIR)");
     }
     if (!Files.isExecutable(python)) {
-      return new Availability(null, python + " is not there; install Python 3 with numpy to measure the peer");
+      return Availability.none(python + " is not there; install Python 3 with numpy to measure the peer");
     }
     try {
       Process p = new ProcessBuilder(python.toString(), "-c", "import numpy").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        return new Availability(null, python + " has no numpy (" + out.strip().lines().reduce((a, b) -> b).orElse("") + ")");
+        return Availability.none(python + " has no numpy (" + out.strip().lines().reduce((a, b) -> b).orElse("") + ")");
       }
     } catch (IOException e) {
-      return new Availability(null, "could not run " + python + ": " + e.getMessage());
+      return Availability.none("could not run " + python + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Availability(null, "interrupted while checking " + python);
+      return Availability.none("interrupted while checking " + python);
     }
-    return new Availability(new NumpyPeer(python, script), null);
+    return new Availability(new NumpyPeer(python, script), null, PeerBlas.require(python.toString(), List.of("numpy")));
   }
 
-  /** Either a runnable peer or the reason there is none. */
-  public record Availability(NumpyPeer peer, String whyNot) {
+  /** Either a runnable peer and the BLAS its numpy loads, or the reason there is none. */
+  public record Availability(NumpyPeer peer, String whyNot, String blas) {
+    static Availability none(String whyNot) {
+      return new Availability(null, whyNot, null);
+    }
+
     public Optional<NumpyPeer> get() {
       return Optional.ofNullable(peer);
     }

@@ -64,9 +64,9 @@ public final class SpectrumBenchmark {
 
   /**
    * The outcome: kernels measured, the timed rows (the peer's first when it ran), why the peer did
-   * not run (or {@code null}), the agreement check (or {@code null}), and the setting.
+   * not run (or {@code null}), the peer's numpy and BLAS (or {@code null}), the agreement check (or {@code null}), and the setting.
    */
-  public record Result(Options options, int kernels, List<Row> rows, String peerNote, Agreement agreement, String blas,
+  public record Result(Options options, int kernels, List<Row> rows, String peerNote, String peerBlas, Agreement agreement, String blas,
       double loadBefore, double loadAfter) {
     public Result {
       rows = List.copyOf(rows);
@@ -76,9 +76,9 @@ public final class SpectrumBenchmark {
   /** Runs the benchmark; notes on progress go to {@code log}. */
   public static Result run(Options o, Consumer<String> log) {
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    NumpyPeer.Availability peer = NumpyPeer.locate(o.python(), o.peerDir());
     Npz npz = new Npz();
     Map<String, Kernel> kernels = randomKernels(o, npz);
-    NumpyPeer.Availability peer = NumpyPeer.locate(o.python(), o.peerDir());
     Path work = null;
     try {
       work = Files.createTempDirectory("convcut-bench-spectrum");
@@ -86,7 +86,8 @@ public final class SpectrumBenchmark {
       npz.write(file);
       List<Row> rows = new ArrayList<>();
       if (peer.get().isPresent()) {
-        log.accept("bench spectrum: numpy peer, " + (o.vectors() ? "thin SVD with vectors" : "values only") + ", " + o.dtype() + " ...");
+        log.accept("bench spectrum: numpy peer (" + peer.blas() + "), " + (o.vectors() ? "thin SVD with vectors" : "values only") + ", "
+            + o.dtype() + " ...");
         NumpyPeer.Timing t = peer.peer().time(file, o.vectors(), o.dtype());
         rows.add(new Row(t.impl() + " (peer)", t.svds(), t.seconds()));
       } else {
@@ -104,7 +105,8 @@ public final class SpectrumBenchmark {
         agreement = Agreement.compare(values, peer.peer().singularValues(file, o.dtype(), work), o.single());
       }
       double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-      return new Result(o, kernels.size(), rows, peer.whyNot(), agreement, Lapack.describe(), loadBefore, loadAfter);
+      return new Result(o, kernels.size(), rows, peer.whyNot(), peer.blas(), agreement, Lapack.describe(), loadBefore,
+          loadAfter);
     } catch (IOException e) {
       throw new ConvcutException("could not create a temporary directory for the benchmark: " + e.getMessage(), e);
     } finally {

@@ -20,6 +20,9 @@ public final class SpectrumBenchmarkTable {
       String ratio = peer == null || peer == 0 ? "-" : String.format(Locale.ROOT, "%.2f×", row.seconds() / peer);
       b.append(String.format(Locale.ROOT, "%-" + width + "s  %5d  %9.3f  %8s%n", row.what(), row.svds(), row.seconds(), ratio));
     }
+    if (r.peerBlas() != null) {
+      b.append("peer: ").append(r.peerBlas()).append('\n');
+    }
     if (r.peerNote() != null) {
       b.append("peer: not measured: ").append(r.peerNote()).append('\n');
     }

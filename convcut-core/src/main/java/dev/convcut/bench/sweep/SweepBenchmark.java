@@ -1,6 +1,7 @@
 package dev.convcut.bench.sweep;
 
 import ai.djl.ndarray.NDManager;
+import dev.convcut.bench.ResidentMemory;
 import dev.convcut.data.ImageSet;
 import dev.convcut.data.Normalization;
 import dev.convcut.model.ModelSpec;
