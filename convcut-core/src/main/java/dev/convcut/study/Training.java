@@ -4,7 +4,6 @@ import dev.convcut.Seeds;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.Augmentation;
 import dev.convcut.data.BatchAssembler;
-import dev.convcut.data.Datasets;
 import dev.convcut.data.EvalSubset;
 import dev.convcut.data.ImageSet;
 import dev.convcut.data.Normalization;
@@ -33,9 +32,9 @@ public final class Training {
 
   /** The trainer's configuration; the images are chosen by {@link #trainImages}, so its own limit is off. */
   public static TrainConfig config(Recipe r, Network net, String dataset) {
-    Augmentation a = r.augment() ? Datasets.standardAugmentation(dataset).inMemory() : Augmentation.NONE;
+    Augmentation a = r.augmentation(dataset);
     return new TrainConfig(net.spec().model(), dataset, net.spec().stem(), r.epochs(), r.batchSize(), r.optimizer(), r.lr(),
-        r.momentum(), false, r.weightDecay(), true, r.schedule(), List.of(), 0.1, 0, r.labelSmoothing(), r.seed(), 1, a.padding(),
+        r.momentum(), r.nesterov(), r.weightDecay(), true, r.schedule(), List.of(), 0.1, 0, r.labelSmoothing(), r.seed(), 1, a.padding(),
         a.flip(), 0, false);
   }
 

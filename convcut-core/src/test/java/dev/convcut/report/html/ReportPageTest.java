@@ -36,7 +36,7 @@ class ReportPageTest {
         .contains("<th>epochs_to_recover</th>")
         .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://").doesNotContain("url(");
     assertThat(Pattern.compile("src=\"(?!data:image/png;base64,)").matcher(html).find()).as("every image is inline").isFalse();
-    assertThat(Pattern.compile("<img ").matcher(html).results().count()).isEqualTo(12);
+    assertThat(Pattern.compile("<img ").matcher(html).results().count()).isEqualTo(14);
   }
 
   @Test
