@@ -45,8 +45,8 @@ public record EvalNoiseSummary(long evalSamples, Double baselineSePoints, List<N
     }
     if (maxPairedSePoints != null) {
       s.append(String.format(Locale.ROOT, "; paired standard error of a variant's top-1 difference at most %.2f points"
-          + " (%d sweep rows near the tolerance, up to %.1f%% of images disagreeing), beside the tolerance of %s points",
-          maxPairedSePoints, paired.size(), 100 * maxDisagreement, Format.tolerance(c.tolerance())));
+          + " (%d sweep row%s near the tolerance, up to %.1f%% of images disagreeing), beside the tolerance of %s points",
+          maxPairedSePoints, paired.size(), paired.size() == 1 ? "" : "s", 100 * maxDisagreement, Format.tolerance(c.tolerance())));
     } else {
       s.append("; no paired standard error measured (noise.csv)");
     }
