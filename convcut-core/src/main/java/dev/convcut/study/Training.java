@@ -46,10 +46,19 @@ public final class Training {
    */
   public static TrainingState train(Network net, Recipe recipe, String dataset, ImageSet train, EvalSet eval, Preprocessing pre,
       Optimizer optimizer, Trainer.EpochListener listener, boolean progress) {
+    return train(net, recipe, dataset, train, eval, pre, optimizer, null, listener, progress);
+  }
+
+  /**
+   * As {@link #train(Network, Recipe, String, ImageSet, EvalSet, Preprocessing, Optimizer, Trainer.EpochListener, boolean)},
+   * continuing from {@code start} (null: epoch 0), whose optimizer state {@code optimizer} already holds.
+   */
+  public static TrainingState train(Network net, Recipe recipe, String dataset, ImageSet train, EvalSet eval, Preprocessing pre,
+      Optimizer optimizer, TrainingState start, Trainer.EpochListener listener, boolean progress) {
     TrainConfig config = config(recipe, net, dataset);
     Normalization n = pre.normalization();
     Trainer trainer = new Trainer(config, net, new BatchAssembler(train, n, config.augmentation()), eval.images(), eval.batches(),
         progress);
-    return trainer.run(null, optimizer != null ? optimizer : config.newOptimizer(), listener);
+    return trainer.run(start, optimizer != null ? optimizer : config.newOptimizer(), listener);
   }
 }
