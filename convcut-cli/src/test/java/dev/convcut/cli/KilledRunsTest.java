@@ -25,13 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fault injection: a sweep and a training run in their own JVMs, killed with SIGKILL at seeded random
- * moments and resumed, end with the rows and weights of an uninterrupted run, no row twice and no
- * leftovers; and a second writer into a folder that a running process writes is refused with that
- * process's PID.
+ * Fault injection: a sweep, a training run and a whole study (the resnet20 configuration's recipe at toy
+ * size) in their own JVMs, killed with SIGKILL at seeded random moments and resumed, end with the rows
+ * and weights of an uninterrupted run, no row twice and no leftovers; and a second writer into a folder
+ * that a running process writes is refused with that process's PID.
  */
 class KilledRunsTest {
   private static final int KILLS = 2;
+  /** How long a tiny study may take on a loaded 2-core machine. */
+  private static final long STUDY_SECONDS = 600;
   @TempDir static Path shared;
   static Path data;
   static Path ck;
@@ -58,6 +60,68 @@ class KilledRunsTest {
             "--eval-every", "0", "--seed", "3", "--out", out.toString()));
     args.addAll(common);
     return args;
+  }
+
+  /**
+   * The fashion-mnist-resnet20 study at toy size: resnet20 trained with Nesterov momentum and a
+   * 2-pixel crop with flip, three layers (one a 1×1 downsampling projection) swept, the evaluation
+   * noise measured, a global truncation, dense and projected re-training.
+   */
+  static final String TINY_RESNET20 = """
+      {"name": "tiny-resnet20", "description": "the resnet20 study at toy size", "model": "resnet20", "stem": "cifar",
+       "dataset": "fashion-mnist",
+       "train": {"epochs": 2, "batchSize": 32, "optimizer": "sgd", "lr": 0.05, "momentum": 0.9, "nesterov": true,
+                 "weightDecay": 0.0005, "schedule": "cosine", "labelSmoothing": 0.0, "augment": true, "cropPadding": 2,
+                 "trainImages": 0, "seed": 1},
+       "evalSamples": 40, "seed": 5, "batchSize": 40,
+       "sweep": {"layers": ["layer1.0.conv2", "layer2.0.downsample.0", "layer3.2.conv1"], "cuts": "o|ihw,oi|hw",
+                 "levels": "keep0.5,rank1"},
+       "global": {"layers": [], "cuts": "o|ihw", "levels": "keep0.5,rank1"},
+       "retrain": {"epochs": 1, "batchSize": 32, "optimizer": "sgd", "lr": 0.01, "momentum": 0.9, "nesterov": true,
+                   "weightDecay": 0.0005, "schedule": "constant", "labelSmoothing": 0.0, "augment": true, "cropPadding": 2,
+                   "trainImages": 0, "seed": 2},
+       "projected": true, "tolerance": 0.5, "expectedMinutes": "under one"}
+      """;
+
+  private List<String> study(Path out) {
+    // Each run directory has its own model cache, so a killed run trains again rather than reusing the reference's model.
+    return List.of("study", "--config", shared.resolve("tiny-resnet20.json").toString(), "--out", out.toString(), "--data-dir",
+        data.toString(), "--no-download", "--cache", out.resolveSibling(out.getFileName() + "-cache").toString(), "--threads", "1",
+        "--device", "cpu");
+  }
+
+  @Test
+  void aStudyKilledAtRandomMomentsAndResumedEndsWithTheFilesOfAnUninterruptedRun() throws Exception {
+    Files.writeString(shared.resolve("tiny-resnet20.json"), TINY_RESNET20, StandardCharsets.UTF_8);
+    Path reference = tmp.resolve("reference");
+    long t0 = System.nanoTime();
+    Process p = start(reference, study(reference));
+    assertThat(p.waitFor(STUDY_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(log(reference)).isZero();
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    Path out = tmp.resolve("killed");
+    killAndResume(out, this::study, millis, 18);
+    for (String csv : List.of("sweep/sweep.csv", "noise/noise.csv", "global/global.csv")) {
+      assertThat(Files.readAllLines(out.resolve(csv), StandardCharsets.UTF_8)).as(csv)
+          .containsExactlyInAnyOrderElementsOf(Files.readAllLines(reference.resolve(csv), StandardCharsets.UTF_8));
+    }
+    assertThat(CsvTable.read(out.resolve("noise/noise.csv")).rows()).as("noise rows").isNotEmpty();
+    // The baseline; two 3×3 layers × 2 cuts × 2 levels; the 1×1 projection along o|ihw only (oi|hw is trivial on a 1×1 kernel).
+    assertThat(CsvTable.read(out.resolve("sweep/sweep.csv")).rows()).hasSize(1 + 2 * 2 * 2 + 2);
+    assertNoKeyTwice(out.resolve("sweep/sweep.csv"));
+    assertThat(Files.readAllBytes(out.resolve("model/weights.safetensors"))).as("the trained model, byte for byte")
+        .isEqualTo(Files.readAllBytes(reference.resolve("model/weights.safetensors")));
+    if (Files.exists(reference.resolve("retrain/retrain.csv"))) {
+      Function<Path, List<String>> epochs = dir -> CsvTable.read(dir.resolve("retrain/retrain.csv")).rows().stream()
+          .map(r -> r.text("run") + " " + r.text("epoch") + " " + r.text("top1") + " " + r.text("train_loss")).sorted().toList();
+      assertThat(epochs.apply(out)).isEqualTo(epochs.apply(reference));
+    }
+    assertThat(out.resolve("report/index.html")).exists();
+    // The steps' lock files stay (docs/formats.md); no half-written folder does, nor the training's state between epochs.
+    try (Stream<Path> all = Files.walk(out.getParent())) {
+      assertThat(all.map(x -> x.getFileName().toString()))
+          .noneMatch(n -> n.contains(".partial-") || n.contains(".old-") || n.endsWith(".training"));
+    }
   }
 
   @Test
@@ -121,7 +185,7 @@ class KilledRunsTest {
     assertThat(killed).as("runs killed before they finished").isPositive();
     Files.createDirectories(out.getParent().resolve("." + out.getFileName() + ".partial-1234"));
     Process last = start(out, command.apply(out));
-    assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(last.waitFor(Math.max(120, 3 * millis / 1000), TimeUnit.SECONDS)).isTrue();
     assertThat(last.exitValue()).as(log(out)).isZero();
   }
 

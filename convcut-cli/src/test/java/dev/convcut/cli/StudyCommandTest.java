@@ -45,12 +45,16 @@ public class StudyCommandTest {
         .contains("- Norm can be lost without accuracy loss: ").contains("- Re-training recovers within a few epochs: ")
         .contains("Time: load").contains("Report: " + out.resolve("report/index.html").toAbsolutePath().normalize());
     for (String f : new String[] {"run.json", "model/weights.safetensors", "spectrum/spectrum.csv", "spectrum/singular_values.json",
-        "sweep/sweep.csv", "sweep/sweep.json", "global/global.csv", "report/index.html"}) {
+        "sweep/sweep.csv", "sweep/sweep.json", "noise/noise.csv", "global/global.csv", "report/index.html"}) {
       assertThat(out.resolve(f)).as(f).exists();
     }
     CsvTable sweep = CsvTable.read(out.resolve("sweep/sweep.csv"));
     assertThat(sweep.rows()).hasSize(1 + 2 * 2 * 2);
     assertThat(sweep.rows().get(0).integer("eval_samples")).isEqualTo(40);
+    // The evaluation noise: sweep rows re-scored image by image beside the dense model, at most 6.
+    CsvTable noise = CsvTable.read(out.resolve("noise/noise.csv"));
+    assertThat(noise.rows()).hasSizeBetween(1, 6).allMatch(x -> x.integer("eval_samples") == 40);
+    assertThat(r.out()).contains("Evaluation noise: 40 evaluation images");
     assertThat(Files.readString(out.resolve("run.json"))).contains("\"command\" : \"study\"").contains("secondsPerStep");
     if (r.out().contains("Re-trained: o|ihw")) {
       CsvTable retrain = CsvTable.read(out.resolve("retrain/retrain.csv"));

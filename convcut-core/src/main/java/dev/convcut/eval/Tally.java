@@ -1,5 +1,6 @@
 package dev.convcut.eval;
 
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -14,10 +15,20 @@ public final class Tally {
   private long top1;
   private long top5;
   private double lossSum;
+  private final BitSet hits;
 
   public Tally(int classes) {
+    this(classes, false);
+  }
+
+  /**
+   * @param keepHits also remember which images were top-1 correct, in the order they were added
+   *     ({@link #hits}): what a paired comparison of two networks on the same images needs
+   */
+  public Tally(int classes, boolean keepHits) {
     this.classes = classes;
     this.confusion = new long[classes][classes];
+    this.hits = keepHits ? new BitSet() : null;
   }
 
   /** Adds {@code n} results; {@code logits} holds {@code n×classes} values row by row. */
@@ -59,12 +70,23 @@ public final class Tally {
       confusion[y][best]++;
       if (above == 0) {
         top1++;
+        if (hits != null) {
+          hits.set((int) images);
+        }
       }
       if (above < 5) {
         top5++;
       }
       images++;
     }
+  }
+
+  /** Image {@code i} (in the order added) was top-1 correct; only for a tally made to keep them. */
+  public BitSet hits() {
+    if (hits == null) {
+      throw new IllegalStateException("this tally was not asked to keep per-image hits");
+    }
+    return (BitSet) hits.clone();
   }
 
   public long images() {

@@ -4,7 +4,6 @@ import dev.convcut.Seeds;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.Augmentation;
 import dev.convcut.data.BatchAssembler;
-import dev.convcut.data.Datasets;
 import dev.convcut.data.EvalSubset;
 import dev.convcut.data.ImageSet;
 import dev.convcut.data.Normalization;
@@ -33,9 +32,9 @@ public final class Training {
 
   /** The trainer's configuration; the images are chosen by {@link #trainImages}, so its own limit is off. */
   public static TrainConfig config(Recipe r, Network net, String dataset) {
-    Augmentation a = r.augment() ? Datasets.standardAugmentation(dataset).inMemory() : Augmentation.NONE;
+    Augmentation a = r.augmentation(dataset);
     return new TrainConfig(net.spec().model(), dataset, net.spec().stem(), r.epochs(), r.batchSize(), r.optimizer(), r.lr(),
-        r.momentum(), false, r.weightDecay(), true, r.schedule(), List.of(), 0.1, 0, r.labelSmoothing(), r.seed(), 1, a.padding(),
+        r.momentum(), r.nesterov(), r.weightDecay(), true, r.schedule(), List.of(), 0.1, 0, r.labelSmoothing(), r.seed(), 1, a.padding(),
         a.flip(), 0, false);
   }
 
@@ -47,10 +46,19 @@ public final class Training {
    */
   public static TrainingState train(Network net, Recipe recipe, String dataset, ImageSet train, EvalSet eval, Preprocessing pre,
       Optimizer optimizer, Trainer.EpochListener listener, boolean progress) {
+    return train(net, recipe, dataset, train, eval, pre, optimizer, null, listener, progress);
+  }
+
+  /**
+   * As {@link #train(Network, Recipe, String, ImageSet, EvalSet, Preprocessing, Optimizer, Trainer.EpochListener, boolean)},
+   * continuing from {@code start} (null: epoch 0), whose optimizer state {@code optimizer} already holds.
+   */
+  public static TrainingState train(Network net, Recipe recipe, String dataset, ImageSet train, EvalSet eval, Preprocessing pre,
+      Optimizer optimizer, TrainingState start, Trainer.EpochListener listener, boolean progress) {
     TrainConfig config = config(recipe, net, dataset);
     Normalization n = pre.normalization();
     Trainer trainer = new Trainer(config, net, new BatchAssembler(train, n, config.augmentation()), eval.images(), eval.batches(),
         progress);
-    return trainer.run(null, optimizer != null ? optimizer : config.newOptimizer(), listener);
+    return trainer.run(start, optimizer != null ? optimizer : config.newOptimizer(), listener);
   }
 }

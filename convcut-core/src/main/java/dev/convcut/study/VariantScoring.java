@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -27,23 +28,32 @@ public final class VariantScoring {
 
   /** The network as it is, with a full forward per batch. */
   public static Score full(Network net, EvalSet eval, int batchSize, Progress progress) {
-    return run(net, null, List.of(), eval, batchSize, progress, false).get(0);
+    return Score.of(run(net, null, List.of(), eval, batchSize, progress, false, false).get(0));
+  }
+
+  /**
+   * Which images of {@code eval} each variant of {@code layer}'s weight gets right (top-1), by
+   * prefix reuse; with a null {@code layer}, the one network as it is. Bit {@code i} is image {@code
+   * i} of the evaluation set, so two results pair up image by image.
+   */
+  public static List<BitSet> hits(Network net, String layer, List<float[]> variants, EvalSet eval, int batchSize) {
+    return run(net, layer, variants, eval, batchSize, null, false, true).stream().map(Tally::hits).toList();
   }
 
   /** One score per variant of {@code layer}'s weight (flattened in PyTorch's layout), by prefix reuse. */
   public static List<Score> variants(Network net, String layer, List<float[]> variants, EvalSet eval, int batchSize,
       Progress progress) {
-    return run(net, layer, variants, eval, batchSize, progress, false);
+    return run(net, layer, variants, eval, batchSize, progress, false, false).stream().map(Score::of).toList();
   }
 
   /** The same scores as {@link #variants}, each from a full forward pass. */
   public static List<Score> naive(Network net, String layer, List<float[]> variants, EvalSet eval, int batchSize,
       Progress progress) {
-    return run(net, layer, variants, eval, batchSize, progress, true);
+    return run(net, layer, variants, eval, batchSize, progress, true, false).stream().map(Score::of).toList();
   }
 
-  private static List<Score> run(Network net, String layer, List<float[]> variants, EvalSet eval, int batchSize,
-      Progress progress, boolean naive) {
+  private static List<Tally> run(Network net, String layer, List<float[]> variants, EvalSet eval, int batchSize,
+      Progress progress, boolean naive, boolean keepHits) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be ≥ 1, got " + batchSize);
     }
@@ -64,7 +74,7 @@ public final class VariantScoring {
     }
     List<Tally> tallies = new ArrayList<>();
     for (int v = 0; v < count; v++) {
-      tallies.add(new Tally(net.spec().classes()));
+      tallies.add(new Tally(net.spec().classes(), keepHits));
     }
     int n = eval.size();
     int[] order = new int[n];
@@ -103,7 +113,7 @@ public final class VariantScoring {
         weight.set(original);
       }
     }
-    return tallies.stream().map(Score::of).toList();
+    return tallies;
   }
 
   private static ByteBuffer direct(float[] values) {

@@ -44,4 +44,14 @@ class TallyTest {
     assertThat(t.top1()).isZero();
     assertThat(t.result("d", "test", java.util.List.of("a", "b", "c")).loss()).isNaN();
   }
+
+  @Test
+  void aTallyAskedToKeepHitsRemembersWhichImagesWereRightAcrossBatches() {
+    Tally t = new Tally(3, true);
+    t.add(new float[] {3, 1, 0, 0, 1, 3}, new int[] {0, 0}, 2); // image 0 right, image 1 wrong
+    t.add(new float[] {0, 2, 1}, new int[] {1}, 1); // image 2 right
+    assertThat(t.hits().stream().toArray()).containsExactly(0, 2);
+    assertThat(t.hits().cardinality()).isEqualTo(Math.round(t.top1() * t.images()));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Tally(3).hits()).isInstanceOf(IllegalStateException.class);
+  }
 }

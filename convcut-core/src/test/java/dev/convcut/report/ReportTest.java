@@ -40,9 +40,9 @@ class ReportTest {
     Report.Result r = report(null, false);
     assertThat(r.folder()).isEqualTo(run.resolve("report").toAbsolutePath());
     assertThat(r.index()).isEqualTo(r.folder().resolve("index.html"));
-    assertThat(r.files()).hasSize(14).allMatch(Files::isRegularFile);
+    assertThat(r.files()).hasSize(16).allMatch(Files::isRegularFile);
     try (Stream<Path> files = Files.list(r.folder())) {
-      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png"))).hasSize(12);
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png"))).hasSize(14);
     }
     assertThat(r.findings().deeperLayers().verdict()).isEqualTo(Verdict.HELD);
     JsonNode json = Json.readFile(r.folder().resolve("run.json"), JsonNode.class);

@@ -57,4 +57,24 @@ class VariantScoringTest extends WithEngine {
       assertThat(s.get(1).loss()).isNotCloseTo(base.loss(), within(1e-6));
     }
   }
+
+  @Test
+  void perImageHitsAgreeWithTheScoresImageCountsAndPairUp() {
+    try (Network net = StudyFixtures.network(manager, StudyFixtures.RESNET20, 7)) {
+      EvalSet eval = StudyFixtures.eval(0);
+      String layer = StudyFixtures.conv(net).get(2);
+      List<float[]> variants = truncations(net, layer);
+      java.util.BitSet dense = VariantScoring.hits(net, null, List.of(), eval, 8).get(0);
+      assertThat(dense.cardinality()).isEqualTo(Math.round(VariantScoring.full(net, eval, 8, null).top1() * eval.size()));
+      List<java.util.BitSet> hits = VariantScoring.hits(net, layer, variants, eval, 8);
+      List<Score> scores = VariantScoring.variants(net, layer, variants, eval, 8, null);
+      assertThat(hits).hasSize(variants.size());
+      for (int v = 0; v < variants.size(); v++) {
+        assertThat(hits.get(v).cardinality()).isEqualTo(Math.round(scores.get(v).top1() * eval.size()));
+        assertThat(hits.get(v).length()).isLessThanOrEqualTo(eval.size());
+        PairedDifference d = PairedDifference.of(dense, hits.get(v), eval.size());
+        assertThat(d.deltaPoints()).isCloseTo(scores.get(v).deltaTop1(dense.cardinality() / (double) eval.size()), within(1e-9));
+      }
+    }
+  }
 }

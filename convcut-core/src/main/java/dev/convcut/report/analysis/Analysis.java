@@ -8,6 +8,7 @@ import dev.convcut.report.data.CutOrder;
 import dev.convcut.report.data.GlobalPoint;
 import dev.convcut.report.data.StudyRun;
 import dev.convcut.report.data.SweepPoint;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -28,10 +29,23 @@ public final class Analysis {
     List<DepthTrend> perCut = CutOrder.sorted(cuts).stream().map(c -> DepthTrend.alongCut(c, layers)).toList();
     Headroom global = run.global() == null ? null : globalHeadroom(run.global().points(), criteria);
     List<RunRecovery> recoveries = run.retrain() == null ? List.of() : RunRecovery.all(run.retrain(), criteria);
-    return new Findings(criteria, baselineTop1(run), layers, trend, perCut, global, recoveries,
+    List<LayerRole> roles = LayerRole.of(layers);
+    List<DepthTrend> perKind = new ArrayList<>();
+    if (LayerRole.residual(roles)) {
+      for (LayerRole.Kind k : List.of(LayerRole.Kind.FIRST, LayerRole.Kind.SECOND, LayerRole.Kind.THIRD)) {
+        Set<String> names = roles.stream().filter(r -> r.kind() == k).map(LayerRole::layer).collect(Collectors.toSet());
+        if (!names.isEmpty()) {
+          perKind.add(DepthTrend.overBestCuts(k.plural() + ", best cut", layers.stream().filter(l -> names.contains(l.layer())).toList()));
+        }
+      }
+    }
+    Double baseline = baselineTop1(run);
+    EvalNoiseSummary noise = EvalNoiseSummary.of(run.baseline() == null ? -1 : run.baseline().evalSamples(), baseline, run.noise());
+    return new Findings(criteria, baseline, layers, trend, perCut, global, recoveries,
         deeperLayers(trend),
         normLoss(layers, global, run.global() != null, criteria),
-        recovery(recoveries, criteria));
+        recovery(recoveries, criteria),
+        roles, StageSummary.of(layers, roles, CutOrder.sorted(cuts)), perKind, noise);
   }
 
   /**

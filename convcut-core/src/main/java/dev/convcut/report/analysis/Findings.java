@@ -12,10 +12,15 @@ import java.util.List;
  * @param depthTrendPerCut one per cut, in cut order
  * @param globalHeadroom the largest mean norm loss of a global truncation within tolerance, or null
  * @param recoveries one per re-training run
+ * @param roles each swept layer's place in a residual network ({@link LayerRole}), in depth order
+ * @param stages per stage of a residual network; empty for other networks
+ * @param depthTrendPerKind the trend among the blocks' first convolutions, and among their second ones (residual networks)
+ * @param noise the evaluation set's standard errors beside the tolerance, null when unknown
  */
 public record Findings(Criteria criteria, Double baselineTop1, List<LayerSummary> layers, DepthTrend depthTrend,
     List<DepthTrend> depthTrendPerCut, Headroom globalHeadroom, List<RunRecovery> recoveries, Finding deeperLayers,
-    Finding normLoss, Finding recovery) {
+    Finding normLoss, Finding recovery, List<LayerRole> roles, List<StageSummary> stages, List<DepthTrend> depthTrendPerKind,
+    EvalNoiseSummary noise) {
 
   public static final String DEEPER_LAYERS = "Deeper layers tolerate more norm loss";
   public static final String NORM_LOSS = "Norm can be lost without accuracy loss";
@@ -25,6 +30,9 @@ public record Findings(Criteria criteria, Double baselineTop1, List<LayerSummary
     layers = List.copyOf(layers);
     depthTrendPerCut = List.copyOf(depthTrendPerCut);
     recoveries = List.copyOf(recoveries);
+    roles = List.copyOf(roles);
+    stages = List.copyOf(stages);
+    depthTrendPerKind = List.copyOf(depthTrendPerKind);
   }
 
   /** The three verdicts in the order the paper states them. */

@@ -17,6 +17,9 @@ public final class Summary {
       s.append(", ").append(Format.accuracy(f.baselineTop1()));
     }
     s.append("):\n");
+    if (f.noise() != null) {
+      s.append("Evaluation noise: ").append(f.noise().describe(f.criteria())).append(".\n");
+    }
     for (Finding finding : f.verdicts()) {
       s.append("- ").append(finding.claim()).append(": ").append(finding.verdict().label().toUpperCase(Locale.ROOT))
           .append(". ").append(finding.evidence()).append(".\n");

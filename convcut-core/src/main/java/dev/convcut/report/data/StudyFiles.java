@@ -24,9 +24,13 @@ public record StudyFiles(Path dir, Map<String, Path> found) {
   public static final String SWEEP = "sweep.csv";
   public static final String GLOBAL = "global.csv";
   public static final String RETRAIN = "retrain.csv";
+  /** The evaluation set's paired standard error on a few sweep rows (optional; the study writes it). */
+  public static final String NOISE = "noise.csv";
   public static final String RUN_JSON = "run.json";
   /** The data files, in the order the report presents them. */
   public static final List<String> NAMES = List.of(SPECTRUM, SINGULAR_VALUES, SWEEP, GLOBAL, RETRAIN);
+  /** Files read when present that do not make a study run on their own. */
+  public static final List<String> OPTIONAL = List.of(NOISE);
 
   public StudyFiles {
     found = Map.copyOf(found);
@@ -47,7 +51,7 @@ public record StudyFiles(Path dir, Map<String, Path> found) {
       throw new ConvcutException("could not list " + dir + ": " + e.getMessage(), e);
     }
     Map<String, Path> found = new LinkedHashMap<>();
-    for (String name : NAMES) {
+    for (String name : java.util.stream.Stream.concat(NAMES.stream(), OPTIONAL.stream()).toList()) {
       Path direct = dir.resolve(name);
       if (Files.isRegularFile(direct)) {
         found.put(name, direct);
@@ -65,7 +69,7 @@ public record StudyFiles(Path dir, Map<String, Path> found) {
       }
       below.forEach(p -> found.put(name, p));
     }
-    if (found.isEmpty()) {
+    if (NAMES.stream().noneMatch(found::containsKey)) {
       throw new ConvcutException(dir + ": no study files found; looked for " + String.join(", ", NAMES)
           + " in the directory and one level down (see docs/formats.md)");
     }

@@ -6,10 +6,11 @@ import java.util.function.Function;
 
 /**
  * Everything a run directory holds for the report, read and checked. A part whose file the run
- * lacks is null; the report then leaves its section out.
+ * lacks is null; the report then leaves its section out. {@code noise} is the evaluation set's
+ * paired standard error on a few sweep rows ({@code noise.csv}), null when the run has none.
  */
 public record StudyRun(StudyFiles files, RunSummary provenance, List<SpectrumEntry> spectrum,
-    List<LayerSpectrum> singularValues, Sweep sweep, GlobalSweep global, List<RetrainEpoch> retrain) {
+    List<LayerSpectrum> singularValues, Sweep sweep, GlobalSweep global, List<RetrainEpoch> retrain, List<NoisePoint> noise) {
 
   /** Finds and reads the study files of {@code dir} (see {@link StudyFiles#locate}). */
   public static StudyRun load(Path dir) {
@@ -20,7 +21,8 @@ public record StudyRun(StudyFiles files, RunSummary provenance, List<SpectrumEnt
         read(files, StudyFiles.SINGULAR_VALUES, LayerSpectrum::read),
         read(files, StudyFiles.SWEEP, Sweep::read),
         read(files, StudyFiles.GLOBAL, GlobalSweep::read),
-        read(files, StudyFiles.RETRAIN, RetrainEpoch::read));
+        read(files, StudyFiles.RETRAIN, RetrainEpoch::read),
+        read(files, StudyFiles.NOISE, NoisePoint::read));
   }
 
   private static <T> T read(StudyFiles files, String name, Function<Path, T> reader) {

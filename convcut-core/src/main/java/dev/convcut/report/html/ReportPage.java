@@ -52,7 +52,7 @@ public final class ReportPage {
     h.contents(contents(run));
     provenance(h, run);
     findings(h, findings);
-    baseline(h, run);
+    baseline(h, run, findings);
     StudySections.sweep(h, run, findings, figures);
     StudySections.spectra(h, run, figures);
     StudySections.global(h, run, findings, figures);
@@ -110,7 +110,7 @@ public final class ReportPage {
   private static void files(Html h, StudyRun run) {
     h.heading("files", "Files read");
     List<List<Cell>> rows = new ArrayList<>();
-    for (String file : StudyFiles.NAMES) {
+    for (String file : java.util.stream.Stream.concat(StudyFiles.NAMES.stream(), StudyFiles.OPTIONAL.stream()).toList()) {
       Path path = run.files().get(file);
       rows.add(path == null ? List.of(Cell.of(file), Cell.of("not in this run"), Cell.of(""))
           : List.of(Cell.of(file), Cell.of(run.files().dir().relativize(path).toString()), Cell.of(Hashing.sha256(path).substring(0, 16))));
@@ -140,7 +140,7 @@ public final class ReportPage {
     h.close("ul");
   }
 
-  private static void baseline(Html h, StudyRun run) {
+  private static void baseline(Html h, StudyRun run, Findings findings) {
     List<List<Cell>> rows = new ArrayList<>();
     addBaseline(rows, "layer-wise sweep (sweep.csv)", run.sweep() == null ? null : run.sweep().baseline());
     addBaseline(rows, "global truncation (global.csv)", run.global() == null ? null : run.global().baseline());
@@ -149,6 +149,7 @@ public final class ReportPage {
     }
     h.heading("baseline", "Baseline (untruncated model)");
     h.table(List.of("measured in", "top-1", "top-5", "loss", "evaluation images"), rows);
+    StudySections.noise(h, findings);
   }
 
   private static void addBaseline(List<List<Cell>> rows, String source, Baseline b) {

@@ -4,10 +4,13 @@ import dev.convcut.report.analysis.CutTolerance;
 import dev.convcut.report.analysis.DepthTrend;
 import dev.convcut.report.analysis.Findings;
 import dev.convcut.report.analysis.Format;
+import dev.convcut.report.analysis.LayerRole;
 import dev.convcut.report.analysis.LayerSummary;
 import dev.convcut.report.analysis.RunRecovery;
+import dev.convcut.report.analysis.StageSummary;
 import dev.convcut.report.data.CutOrder;
 import dev.convcut.report.data.GlobalPoint;
+import dev.convcut.report.data.NoisePoint;
 import dev.convcut.report.data.RetrainEpoch;
 import dev.convcut.report.data.SpectrumEntry;
 import dev.convcut.report.data.StudyRun;
@@ -58,6 +61,9 @@ final class StudySections {
     h.element("h3", null, "Tolerable norm loss per layer and cut");
     h.table(header, rows);
     trends(h, f);
+    addFigure(h, figures.depth());
+    addFigure(h, figures.depthPerCut());
+    stages(h, f, cuts);
     h.element("h3", null, "Accuracy versus norm loss, per layer");
     figures.sweeps().forEach(fig -> addFigure(h, fig));
   }
@@ -65,17 +71,71 @@ final class StudySections {
   private static void trends(Html h, Findings f) {
     List<DepthTrend> all = new ArrayList<>();
     all.add(f.depthTrend());
+    all.addAll(f.depthTrendPerKind());
     all.addAll(f.depthTrendPerCut());
     List<List<Cell>> rows = new ArrayList<>();
     for (DepthTrend t : all) {
-      rows.add(List.of(Cell.of(t.cut() == null ? "best cut per layer" : t.cut()), Cell.number(Integer.toString(t.layers())),
-          Cell.number(Format.number(t.rho(), 2)), Cell.number(Format.pValue(t.pValue()).replace("= ", "")),
+      String ci = t.ciLow() == null ? DASH : Format.number(t.ciLow(), 2) + " to " + Format.number(t.ciHigh(), 2);
+      rows.add(List.of(Cell.of(t.label()), Cell.number(Integer.toString(t.layers())),
+          Cell.number(Format.number(t.rho(), 2)), Cell.number(Format.pValue(t.pValue()).replace("= ", "")), Cell.number(ci),
           Cell.number(Integer.toString(t.lowerBounds())), Cell.of(t.verdict().label())));
     }
     h.element("h3", null, "Do deeper layers tolerate more?");
     h.paragraph("Spearman rank correlation between layer depth and tolerable norm loss, with its one-sided permutation "
-        + "p-value (the chance of a correlation at least this large if depth did not matter).");
-    h.table(List.of("cut", "layers", "Spearman rho", "p", "lower bounds", "verdict"), rows);
+        + "p-value (the chance of a correlation at least this large if depth did not matter) and its 95% confidence "
+        + "interval by Fisher's z-transform (standard error 1.03/√(n−3), Fieller, Hartley and Pearson 1957; "
+        + "undefined below 4 layers and at |rho| = 1).");
+    h.table(List.of("over", "layers", "Spearman rho", "p", "95% CI", "lower bounds", "verdict"), rows);
+  }
+
+  /** Per stage of a residual network: mean tolerable norm loss along each cut and per kind of convolution. */
+  private static void stages(Html h, Findings f, List<String> cuts) {
+    if (f.stages().isEmpty()) {
+      return;
+    }
+    List<LayerRole.Kind> kinds = f.stages().stream().flatMap(s -> s.perKind().keySet().stream()).distinct().sorted().toList();
+    List<String> header = new ArrayList<>(List.of("stage", "layers", "best cut"));
+    kinds.forEach(k -> header.add(k.label() + " (best cut)"));
+    header.addAll(cuts);
+    List<List<Cell>> rows = new ArrayList<>();
+    for (StageSummary s : f.stages()) {
+      List<Cell> row = new ArrayList<>(List.of(Cell.of(s.stage()), Cell.number(Integer.toString(s.layers())),
+          Cell.number(Format.percent(s.bestCutMean()))));
+      kinds.forEach(k -> row.add(Cell.number(s.perKind().containsKey(k) ? Format.percent(s.perKind().get(k)) : DASH)));
+      cuts.forEach(c -> row.add(Cell.number(s.perCut().containsKey(c) ? Format.percent(s.perCut().get(c)) : DASH)));
+      rows.add(row);
+    }
+    h.element("h3", null, "Per stage of the residual network");
+    h.paragraph("Mean tolerable norm loss over each stage's layers: at each layer's best cut, per kind of convolution "
+        + "(the blocks' first and second convolutions and the 1×1 downsampling projections apart), and along each cut.");
+    h.table(header, rows);
+    List<List<Cell>> layers = new ArrayList<>();
+    for (LayerRole r : f.roles()) {
+      LayerSummary l = f.layers().stream().filter(x -> x.layer().equals(r.layer())).findFirst().orElseThrow();
+      layers.add(List.of(Cell.of(r.layer()), Cell.number(Integer.toString(r.depth())), Cell.of(r.stage()),
+          Cell.number(r.block() < 0 ? DASH : Integer.toString(r.block())), Cell.of(r.kind().label()), Cell.of(l.shape()),
+          Cell.number((l.best().censored() ? "≥ " : "") + Format.percent(l.best().tolerableNormLoss())), Cell.of(l.best().cut())));
+    }
+    h.table(List.of("layer", "depth", "stage", "block", "kind", "shape", "tolerable η (best cut)", "best cut"), layers);
+  }
+
+  /** The evaluation set's standard errors beside the tolerance. */
+  static void noise(Html h, Findings f) {
+    if (f.noise() == null) {
+      return;
+    }
+    h.paragraph("Evaluation noise: " + f.noise().describe(f.criteria()) + ".");
+    if (f.noise().paired().isEmpty()) {
+      return;
+    }
+    List<List<Cell>> rows = new ArrayList<>();
+    for (NoisePoint p : f.noise().paired()) {
+      rows.add(List.of(Cell.of(p.layer()), Cell.of(p.cut()), Cell.of(p.level()), Cell.number(Format.signed(p.deltaTop1())),
+          Cell.number(Long.toString(p.denseOnly())), Cell.number(Long.toString(p.variantOnly())),
+          Cell.number(Format.percent(p.disagreement())), Cell.number(Format.number(p.sePoints(), 3))));
+    }
+    h.table(List.of("layer", "cut", "level", "Δ top-1 (points)", "only dense right", "only variant right", "disagreement",
+        "paired SE (points)"), rows);
   }
 
   static void spectra(Html h, StudyRun run, ReportFigures figures) {

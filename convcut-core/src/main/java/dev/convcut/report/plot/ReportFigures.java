@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * Every plot of a report, grouped by section; a plot whose data the run lacks is null (or its
  * list empty).
  */
-public record ReportFigures(Figure heatMap, List<Figure> sweeps, Figure entropy, List<Figure> spectra, Figure global,
-    Figure retrain) {
+public record ReportFigures(Figure heatMap, Figure depth, Figure depthPerCut, List<Figure> sweeps, Figure entropy, List<Figure> spectra,
+    Figure global, Figure retrain) {
 
   public ReportFigures {
     sweeps = List.copyOf(sweeps);
@@ -40,6 +40,8 @@ public record ReportFigures(Figure heatMap, List<Figure> sweeps, Figure entropy,
     }
     return new ReportFigures(
         findings.layers().isEmpty() ? null : ToleranceHeatMap.of(findings),
+        DepthPlot.bestCut(findings),
+        DepthPlot.perCut(findings),
         sweeps,
         run.spectrum() == null ? null : EntropyPlot.of(run.spectrum()),
         spectra,
@@ -49,7 +51,7 @@ public record ReportFigures(Figure heatMap, List<Figure> sweeps, Figure entropy,
 
   /** Every figure, in page order. */
   public List<Figure> all() {
-    return Stream.of(Stream.of(heatMap), sweeps.stream(), Stream.of(entropy), spectra.stream(), Stream.of(global, retrain))
+    return Stream.of(Stream.of(heatMap, depth, depthPerCut), sweeps.stream(), Stream.of(entropy), spectra.stream(), Stream.of(global, retrain))
         .flatMap(s -> s).filter(Objects::nonNull).toList();
   }
 

@@ -47,7 +47,7 @@ public record StudyConfig(String name, String description, String model, String 
 
   /** The built-in configurations, by name. */
   public static final List<String> BUILT_IN = List.of("fashion-mnist-cnn4", "fashion-mnist-cnn4-quick", "cifar10-cnn4", "cifar100-cnn4",
-      "cifar10-resnet50", "cifar100-resnet50");
+      "cifar10-resnet50", "cifar100-resnet50", "fashion-mnist-resnet20");
 
   public StudyConfig {
     if (name == null || !name.matches("[A-Za-z0-9._-]+")) {

@@ -19,6 +19,7 @@ import dev.convcut.model.ModelSpec;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.report.Report;
 import dev.convcut.report.analysis.Criteria;
+import dev.convcut.study.EvalNoise;
 import dev.convcut.study.EvalSet;
 import dev.convcut.study.GlobalTruncation;
 import dev.convcut.study.LayerKernels;
@@ -44,12 +45,16 @@ import java.util.function.Function;
 /**
  * The whole study of docs/science.md on one configuration, into one run directory laid out as
  * docs/formats.md says: train (or reuse) the model, spectrum, layer-wise sweep, global
- * truncation, re-training of the most aggressive global truncation that lost accuracy, report.
+ * truncation, re-training of the most aggressive global truncation that lost accuracy, report;
+ * after the sweep, the evaluation set's paired standard error on a few sweep rows ({@link EvalNoise}).
  * Every step scores on the same evaluation set; every step resumes (a killed run re-run with the
  * same command finishes without redoing finished work). {@code convcut demo} and {@code convcut
  * study} both run this.
  */
 public final class StudyPipeline {
+  /** Sweep rows re-scored image by image for the evaluation set's paired standard error ({@link EvalNoise}). */
+  static final int NOISE_ROWS = 6;
+
   private StudyPipeline() {}
 
   /**
@@ -124,6 +129,11 @@ public final class StudyPipeline {
       o.log().printf(Locale.ROOT, "  %d rows, %d evaluations, baseline top-1 %.2f%%%n", sweep.rows(), sweep.evaluations(),
           100 * sweep.baseline().top1());
       clock.lap("sweep");
+
+      step(o, "evaluation noise");
+      Path noise = EvalNoise.run(net, eval, sweep.csv(), o.out().resolve("noise"), NOISE_ROWS, c.tolerance(), c.batchSize());
+      o.log().println("  paired standard errors of " + NOISE_ROWS + " sweep rows near the tolerance: " + noise);
+      clock.lap("noise");
 
       step(o, "global truncation");
       SweepSettings globalSettings = settings(c.global(), net, o, "global", c.batchSize());

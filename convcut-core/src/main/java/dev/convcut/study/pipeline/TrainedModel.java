@@ -17,6 +17,8 @@ import dev.convcut.provenance.Provenance;
 import dev.convcut.study.EvalSet;
 import dev.convcut.study.Training;
 import dev.convcut.train.EpochMetrics;
+import dev.convcut.train.Optimizer;
+import dev.convcut.train.TrainingState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,10 @@ import java.util.stream.Stream;
  * The study's first step: the trained model, from the cache when a model of the same
  * configuration was trained on the same data before ({@code CACHE/models/KEY}, KEY the SHA-256 of
  * the model, dataset, data files and recipe), else trained now and stored there. The checkpoint
- * is then copied into the run's {@code model/} folder.
+ * is then copied into the run's {@code model/} folder. Training writes its state after every
+ * epoch to {@code CACHE/models/KEY.training}, so an interrupted study resumes training at the last
+ * finished epoch (with the weights an uninterrupted run would have); the folder is removed once
+ * the model is stored.
  */
 final class TrainedModel {
   private TrainedModel() {}
@@ -86,20 +91,41 @@ final class TrainedModel {
   private static void train(StudyConfig c, Architecture arch, ImageSet train, EvalSet eval, Path cached, boolean progress,
       PrintStream log, List<String> arguments) {
     Provenance prov = Provenance.start("study train", arguments).configuration(c).seed(c.train().seed());
-    try (NDManager manager = NDManager.newBaseManager();
-        Network net = ModelZoo.build(arch.spec(), manager, new Seeds(c.train().seed()).forPurpose("init"))) {
-      List<EpochMetrics> history = new ArrayList<>();
-      Training.train(net, c.train(), c.dataset(), Training.trainImages(train, c.train()), eval, arch.preprocessing(), null, (m, s, o) -> {
-        history.add(m);
-        log.printf(Locale.ROOT, "  epoch %d/%d: train loss %.4f, top-1 %.2f%% on %d test images, %.0f s%n", m.epoch(),
-            c.train().epochs(), m.trainLoss(), 100 * m.testTop1(), eval.size(), m.seconds());
-      }, progress);
-      Map<String, Object> results = new LinkedHashMap<>();
-      results.put("history", history);
-      results.put("key", cached.getFileName().toString());
-      Checkpoints.save(cached, true, net, arch, null, Map.of("metrics.csv", metrics(history), "cache-key.txt", cached.getFileName() + "\n"),
-          prov, results);
+    Path partial = partial(cached);
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Checkpoint resumed = Files.isRegularFile(partial.resolve(Checkpoints.TRAINING_STATE)) ? Checkpoints.load(partial, manager) : null;
+      Network net = resumed != null ? resumed.network() : ModelZoo.build(arch.spec(), manager, new Seeds(c.train().seed()).forPurpose("init"));
+      try {
+        Optimizer optimizer = Training.config(c.train(), net, c.dataset()).newOptimizer();
+        TrainingState start = null;
+        if (resumed != null) {
+          start = Json.mapper().convertValue(resumed.trainingState(), TrainingState.class);
+          optimizer.loadState(resumed.optimizerState(), start.optimizerSteps());
+          log.printf(Locale.ROOT, "  resuming the training after epoch %d/%d from %s%n", start.epochsDone(), c.train().epochs(), partial);
+        }
+        TrainingState end = Training.train(net, c.train(), c.dataset(), Training.trainImages(train, c.train()), eval, arch.preprocessing(),
+            optimizer, start, (m, s, o) -> {
+              log.printf(Locale.ROOT, "  epoch %d/%d: train loss %.4f, top-1 %.2f%% on %d test images, %.0f s%n", m.epoch(),
+                  c.train().epochs(), m.trainLoss(), 100 * m.testTop1(), eval.size(), m.seconds());
+              Checkpoints.save(partial, true, net, arch, new Checkpoints.Resume(s, o.state()),
+                  Map.of("metrics.csv", metrics(s.history())), prov, m);
+            }, progress);
+        List<EpochMetrics> history = end.history();
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("history", history);
+        results.put("key", cached.getFileName().toString());
+        Checkpoints.save(cached, true, net, arch, null, Map.of("metrics.csv", metrics(history), "cache-key.txt", cached.getFileName() + "\n"),
+            prov, results);
+        AtomicFiles.deleteRecursively(partial);
+      } finally {
+        net.close();
+      }
     }
+  }
+
+  /** Where training keeps its state between epochs until the model is stored at {@code cached}. */
+  static Path partial(Path cached) {
+    return cached.resolveSibling(cached.getFileName() + ".training");
   }
 
   private static String metrics(List<EpochMetrics> history) {

@@ -31,7 +31,8 @@ class DepthTrendTest {
     assertThat(t.pValue()).isEqualTo(1.0 / 24, within(1e-15));
     assertThat(t.layers()).isEqualTo(4);
     assertThat(t.evidence()).isEqualTo("Spearman rho = +1.00 between depth and tolerable norm loss (best cut per layer) "
-        + "over 4 layers (one-sided permutation p = 0.042)");
+        + "over 4 layers (one-sided permutation p = 0.042, no confidence interval at |rho| = 1)");
+    assertThat(t.ciLow()).isNull();
   }
 
   @Test
@@ -106,5 +107,36 @@ class DepthTrendTest {
     rows.add(at("c", 2, "ohw|i", "keep0.5", 0.2, 0));
     DepthTrend t = DepthTrend.alongCut("ohw|i", LayerSummary.all(rows, C));
     assertThat(t.layers()).isEqualTo(2);
+  }
+
+  @Test
+  void theConfidenceIntervalIsFishersZWithFiellersStandardError() {
+    // atanh(0.5) = 0.5493; 1.96 * 1.03 / sqrt(16) = 0.5047; tanh of the two ends (numpy agrees).
+    double[] ci = DepthTrend.confidenceInterval(0.5, 19);
+    assertThat(ci[0]).isEqualTo(0.04458583900746705, within(1e-12));
+    assertThat(ci[1]).isEqualTo(0.783355407458595, within(1e-12));
+    double[] mirrored = DepthTrend.confidenceInterval(-0.5, 19);
+    assertThat(mirrored[0]).isEqualTo(-ci[1], within(1e-12));
+    assertThat(DepthTrend.confidenceInterval(0.5, 3)).as("undefined below 4 pairs").isNull();
+    assertThat(DepthTrend.confidenceInterval(1.0, 19)).as("undefined at |rho| = 1").isNull();
+    assertThat(DepthTrend.confidenceInterval(0.5, 100)[1] - DepthTrend.confidenceInterval(0.5, 100)[0])
+        .as("more layers, a narrower interval").isLessThan(ci[1] - ci[0]);
+  }
+
+  @Test
+  void aTrendOverNineteenLayersCarriesItsIntervalInTheEvidence() {
+    double[] tolerable = new double[19];
+    for (int d = 0; d < 19; d++) {
+      // Rising with depth, with every third layer out of order: rho well above 0 but below 1.
+      tolerable[d] = 0.01 * (d % 3 == 0 ? 19 - d : d + 1);
+    }
+    DepthTrend t = DepthTrend.overBestCuts(layers(tolerable));
+    assertThat(t.layers()).isEqualTo(19);
+    assertThat(t.rho()).isStrictlyBetween(0.0, 1.0);
+    assertThat(t.ciLow()).isLessThan(t.rho());
+    assertThat(t.ciHigh()).isGreaterThan(t.rho());
+    double[] ci = DepthTrend.confidenceInterval(t.rho(), 19);
+    assertThat(t.ciLow()).isEqualTo(ci[0]);
+    assertThat(t.evidence()).contains(String.format(java.util.Locale.ROOT, "95%% CI %+.2f to %+.2f by Fisher's z", ci[0], ci[1]));
   }
 }

@@ -36,7 +36,7 @@ class ReportPageTest {
         .contains("<th>epochs_to_recover</th>")
         .doesNotContain("<script").doesNotContain("http://").doesNotContain("https://").doesNotContain("url(");
     assertThat(Pattern.compile("src=\"(?!data:image/png;base64,)").matcher(html).find()).as("every image is inline").isFalse();
-    assertThat(Pattern.compile("<img ").matcher(html).results().count()).isEqualTo(12);
+    assertThat(Pattern.compile("<img ").matcher(html).results().count()).isEqualTo(14);
   }
 
   @Test
@@ -67,5 +67,30 @@ class ReportPageTest {
         + "\"<b>bad</b>&\",0,o|ihw,<i>keep</i>,0.1,0.9,0\n\"<b>bad</b>&\",0,o|ihw,rank1,0.5,0.5,-40\n");
     String html = render(StudyRun.load(dir));
     assertThat(html).doesNotContain("<b>bad</b>").doesNotContain("<i>keep</i>").contains("&lt;b&gt;bad&lt;/b&gt;&amp;");
+  }
+
+  @Test
+  void aResidualNetworkGetsItsStagesKindsAndTheEvaluationNoiseBesideTheTolerance() throws Exception {
+    StringBuilder sweep = new StringBuilder("layer,depth,cut,level,norm_loss,top1,delta_top1,eval_samples\n,,,baseline,0,0.9,0,10000\n");
+    String[] layers = {"conv1", "layer1.0.conv1", "layer1.0.conv2", "layer2.0.conv1", "layer2.0.conv2", "layer2.0.downsample.0"};
+    for (int d = 0; d < layers.length; d++) {
+      double eta = 0.05 * (d + 1);
+      sweep.append(layers[d]).append(',').append(d).append(",o|ihw,keep0.5,").append(eta).append(",0.899,-0.1,10000\n");
+      sweep.append(layers[d]).append(',').append(d).append(",o|ihw,rank1,").append(eta + 0.1).append(",0.5,-40,10000\n");
+    }
+    Files.writeString(dir.resolve("sweep.csv"), sweep.toString());
+    Files.writeString(dir.resolve("noise.csv"), "layer,cut,level,eval_samples,delta_top1,dense_only,variant_only,disagreement,se_points\n"
+        + "layer2.0.conv1,o|ihw,keep0.5,10000,-0.5,100,50,0.015,0.1223785015832641\n");
+    String html = render(StudyRun.load(dir));
+    assertThat(html).contains("Per stage of the residual network")
+        .contains("<td>layer2.0.downsample.0</td><td class=\"num\">5</td><td>layer2</td><td class=\"num\">0</td>"
+            + "<td>1\u00d71 downsampling projection</td>")
+        .contains("<td>the blocks' first convolutions, best cut</td>".replace("'", "&#39;"))
+        .contains("95% CI")
+        .contains("Evaluation noise: 10000 evaluation images: standard error of the baseline top-1 0.30 points; paired standard error"
+            + " of a variant&#39;s top-1 difference at most 0.12 points (1 sweep row near the tolerance, up to 1.5% of images disagreeing),"
+            + " beside the tolerance of 0.5 points.")
+        .contains("<td>noise.csv</td><td>noise.csv</td>");
+    assertThat(Pattern.compile("alt=\"Tolerable norm loss against depth").matcher(html).find()).isTrue();
   }
 }

@@ -76,8 +76,10 @@ class PlotsTest {
     ReportFigures figures = ReportFigures.draw(run, findings);
     assertThat(figures.sweeps()).hasSize(4);
     assertThat(figures.spectra()).hasSize(4);
-    assertThat(figures.all()).hasSize(12);
-    assertThat(figures.all().stream().map(Figure::fileName).distinct()).hasSize(12);
+    assertThat(figures.all()).hasSize(14);
+    assertThat(figures.all().stream().map(Figure::fileName).distinct()).hasSize(14);
+    assertThat(figures.depth().fileName()).isEqualTo("depth.png");
+    assertThat(figures.depthPerCut().fileName()).isEqualTo("depth-cuts.png");
     figures.all().forEach(Images::decode);
     assertThat(Images.pixels(Images.decode(figures.retrain()), ChartStyle.series(0))).as("first run's line").isGreaterThan(100);
     assertThat(Images.pixels(Images.decode(figures.global()), ChartStyle.cut("o|ihw"))).isGreaterThan(100);
