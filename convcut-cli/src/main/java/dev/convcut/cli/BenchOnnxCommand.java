@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         + "allocation), factorize every k×k convolution by Tucker-2 and every 1×1 one by the SVD of the cut o|ihw (each bond "
         + "keeping --keep of its rank; grouped convolutions and an RGB stem stay dense), export the dense and the compressed "
         + "network as ONNX, and time both side by side, alternating, in ONNX Runtime and in libtorch at each --batches size. "
-        + "Without --onnx, PyTorch (bench/torchvision_onnx.py, Debian's python3-torch) first exports torchvision's --model "
+        + "Without --onnx, PyTorch (bench/export_torchvision.py, Debian's python3-torch) first exports torchvision's --model "
         + "with random weights at --size.", "Minutes; never part of the tests."},
     footer = {"", "Examples:", "  convcut bench onnx --threads 2                         # torchvision resnet50, 224x224, batch 1 and 16",
         "  convcut bench onnx --onnx resnet50.onnx --import-only   # the import's time and memory only",
@@ -117,9 +117,9 @@ final class BenchOnnxCommand implements Callable<Integer> {
   }
 
   private Path export(Path dir) throws IOException, InterruptedException {
-    Path script = PeerBench.shipped("torchvision_onnx.py");
+    Path script = PeerBench.shipped("export_torchvision.py");
     if (!Files.isRegularFile(script)) {
-      throw new ConvcutException("cannot find bench/torchvision_onnx.py (looked at " + script + "); pass --onnx FILE");
+      throw new ConvcutException("cannot find bench/export_torchvision.py (looked at " + script + "); pass --onnx FILE");
     }
     Path file = dir.resolve(model + ".onnx");
     List<String> cmd = List.of(python, script.toString(), "--model", model, "--size", Integer.toString(size), "--out",
@@ -149,12 +149,13 @@ final class BenchOnnxCommand implements Callable<Integer> {
         keep, r.convParamsDense(), r.convParams(), r.convParamsRatio(), r.macsDense(), r.macs(), r.macsRatio());
     out.printf(Locale.ROOT, "%d threads; ONNX Runtime %s (BatchNorm folded, all graph optimizations); libtorch %s%n",
         r.threads(), r.onnxruntime(), r.libtorch());
-    out.printf(Locale.ROOT, "%5s  %12s %12s %7s  %12s %12s %7s  %s%n", "batch", "ORT dense", "ORT compr.", "ORT x",
-        "torch dense", "torch compr.", "torch x", "load before/after");
+    out.printf(Locale.ROOT, "%5s  %12s %12s %7s %7s  %12s %12s %7s %7s  %s%n", "batch", "ORT dense", "ORT compr.", "ORT x",
+        "cpu x", "torch dense", "torch compr.", "torch x", "cpu x", "load before/after");
     for (OnnxBenchmark.Timing t : r.timings()) {
-      out.printf(Locale.ROOT, "%5d  %9.2f ms %9.2f ms %6.2fx  %9.2f ms %9.2f ms %6.2fx  %.2f/%.2f%n", t.batch(),
-          t.onnxruntime().denseMs(), t.onnxruntime().factorizedMs(), t.onnxruntime().speedup(), t.libtorch().denseMs(),
-          t.libtorch().factorizedMs(), t.libtorch().speedup(), t.loadBefore(), t.loadAfter());
+      out.printf(Locale.ROOT, "%5d  %9.2f ms %9.2f ms %6.2fx %6.2fx  %9.2f ms %9.2f ms %6.2fx %6.2fx  %.2f/%.2f%n", t.batch(),
+          t.onnxruntime().denseMs(), t.onnxruntime().factorizedMs(), t.onnxruntime().speedup(), t.onnxruntime().cpuSpeedup(),
+          t.libtorch().denseMs(), t.libtorch().factorizedMs(), t.libtorch().speedup(), t.libtorch().cpuSpeedup(),
+          t.loadBefore(), t.loadAfter());
     }
     double dense = 0;
     double chain = 0;

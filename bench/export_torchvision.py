@@ -5,7 +5,7 @@ convolutions by PyTorch's eval export), a dynamic batch dimension. `convcut benc
 to get the file it imports; it is also usable on its own (Debian's python3-torch,
 python3-torchvision):
 
-    /usr/bin/python3 bench/torchvision_onnx.py --model resnet50 --size 224 --out /tmp/resnet50.onnx
+    /usr/bin/python3 bench/export_torchvision.py --model resnet50 --size 224 --out /tmp/resnet50.onnx
 
 Prints one line: the file, its size in bytes, the number of parameters and the versions."""
 import argparse
