@@ -92,11 +92,14 @@ def main():
     p.add_argument("--lr", type=float, default=0.002)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--limit", type=int, default=0, help="train on the first N training images only (0: all 60,000)")
     p.add_argument("--out", required=True)
     a = p.parse_args()
     torch.manual_seed(a.seed)
     torch.set_num_threads(a.threads)
     xtr, ytr = load(a.data, "train")
+    if a.limit > 0:
+        xtr, ytr = xtr[:a.limit], ytr[:a.limit]
     xte, yte = load(a.data, "test")
     model = SmallNet()
     opt = torch.optim.Adam(model.parameters(), lr=a.lr)
