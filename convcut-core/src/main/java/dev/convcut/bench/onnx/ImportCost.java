@@ -26,32 +26,21 @@ public record ImportCost<T>(T result, double seconds, double rssBeforeMib, doubl
   public static <T> ImportCost<T> measure(Supplier<T> call) {
     System.gc();
     double before = ResidentMemory.mib();
-    double[] peak = {before};
-    Thread watcher = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peak[0] = Math.max(peak[0], ResidentMemory.mib());
-        try {
-          Thread.sleep(SAMPLE_MS);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "rss-watcher");
-    watcher.setDaemon(true);
     long alloc0 = allocated();
     long t0 = System.nanoTime();
-    watcher.start();
-    T result = call.get();
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    long alloc = allocated() - alloc0;
-    watcher.interrupt();
-    try {
-      watcher.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    T result;
+    double seconds;
+    long alloc;
+    double peak;
+    try (ResidentMemory.Sampler sampler = ResidentMemory.Sampler.start(SAMPLE_MS)) {
+      result = call.get();
+      seconds = (System.nanoTime() - t0) / 1e9;
+      alloc = allocated() - alloc0;
+      sampler.close();
+      peak = sampler.peak();
     }
     double after = ResidentMemory.mib();
-    return new ImportCost<>(result, seconds, before, Math.max(peak[0], after), after, alloc0 < 0 ? -1 : alloc);
+    return new ImportCost<>(result, seconds, before, Math.max(Math.max(peak, before), after), after, alloc0 < 0 ? -1 : alloc);
   }
 
   private static long allocated() {
