@@ -4,7 +4,7 @@ and exports it to ONNX, as a user of convcut would bring their own model (docs/o
 Needs Debian's python3-torch and the IDX files of Fashion-MNIST (Debian's dataset-fashion-mnist
 puts them in /usr/share/datasets/fashion-mnist):
 
-    /usr/bin/python3 bench/fmnist_onnx_cnn.py --epochs 2 --out fmnist-cnn.onnx
+    /usr/bin/python3 bench/fmnist_onnx_cnn.py --epochs 2 [--limit 10000] --out fmnist-cnn.onnx
 
 The network: a 3x3 stem, an inception-like block whose two branches (1x1; depthwise 3x3 then
 1x1) are concatenated, a 3x3 convolution, a depthwise-separable pair, a 3x3 convolution, global
