@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 /** {@code convcut bench}: the benchmarks (each a subcommand). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: measured figures, not tests. See the subcommands.",
-    subcommands = {BenchTrainCommand.class, BenchLatencyCommand.class, BenchSpectrumCommand.class, BenchSweepCommand.class},
+    subcommands = {BenchTrainCommand.class, BenchLatencyCommand.class, BenchOnnxCommand.class, BenchSpectrumCommand.class,
+        BenchSweepCommand.class},
     footer = {"", "Examples:", "  convcut bench train --models cnn4,resnet20,resnet50", "  convcut bench spectrum --vectors"})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -4,14 +4,13 @@ import ai.djl.ndarray.NDManager;
 import dev.convcut.UsageException;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
-import dev.convcut.engine.Torch;
-import dev.convcut.interop.onnx.OrtLatency;
-import dev.convcut.interop.onnx.OrtModel;
+import dev.convcut.interop.onnx.OrtRuntime;
 import dev.convcut.io.Json;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
 import dev.convcut.tensorize.CompressionReport;
 import dev.convcut.tensorize.Latency;
+import dev.convcut.tensorize.TorchRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,9 +93,9 @@ final class BenchLatencyCommand implements Callable<Integer> {
       Network dn = d.network();
       Network cn = c.network();
       checkComparable(dn.spec(), cn.spec());
-      CompressionReport.Speed speed = libtorch ? CompressionReport.Speed.measured(settings, Latency.model(dn, cn, settings)) : null;
+      CompressionReport.Speed speed = libtorch ? CompressionReport.Speed.measure(new TorchRuntime(), dn, cn, settings) : null;
       Map<String, Latency.Pair> perLayer = layers ? Latency.layers(dn, cn, differing(dn, cn), settings) : Map.of();
-      OrtSpeed ortSpeed = ort ? OrtSpeed.measured(dn, cn, settings, Torch.threads()) : null;
+      CompressionReport.Speed ortSpeed = ort ? CompressionReport.Speed.measure(new OrtRuntime(), dn, cn, settings) : null;
       if (json) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("dense", dense.toString());
@@ -125,22 +124,6 @@ final class BenchLatencyCommand implements Callable<Integer> {
       }
       out.flush();
       return 0;
-    }
-  }
-
-  /** The ONNX Runtime pair's medians, with the runtime's version. */
-  record OrtSpeed(String version, int batch, int threads, int repeats, double denseMs, double compressedMs, double denseCpuMs,
-      double compressedCpuMs, double speedup, double cpuSpeedup) {
-    static OrtSpeed measured(Network dense, Network compressed, Latency.Settings s, int threads) {
-      Latency.Pair p = OrtLatency.model(dense, compressed, s, threads);
-      return new OrtSpeed(OrtModel.version(), s.batch(), threads, s.repeats(), p.denseMs(), p.factorizedMs(), p.denseCpuMs(),
-          p.factorizedCpuMs(), p.speedup(), p.cpuSpeedup());
-    }
-
-    String line() {
-      return String.format(Locale.ROOT, "CPU latency, batch %d, %d threads, median of %d: dense %.2f ms, compressed %.2f ms"
-          + " (%.2fx faster); CPU time %.2f ms vs %.2f ms (%.2fx less); ONNX Runtime %s, BatchNorm folded", batch, threads,
-          repeats, denseMs, compressedMs, speedup, denseCpuMs, compressedCpuMs, cpuSpeedup, version);
     }
   }
 

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "compress", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Replace a checkpoint's convolutions by chains of smaller convolutions (a cut's SVD, Tucker-2, CP or a "
         + "tensor train) initialized from the trained kernels, optionally fine-tune, and write the compressed checkpoint "
-        + "with compress.json/compress.csv: parameters, multiply-adds, CPU latency dense vs compressed (same batch, same "
-        + "threads) and top-1 before and after fine-tuning.",
+        + "with compress.json/compress.csv: parameters, multiply-adds, CPU latency dense vs compressed in libtorch and in "
+        + "ONNX Runtime (same batch, same threads) and top-1 before and after fine-tuning.",
         "Manual: --method with one of --rank/--keep/--loss/--tol for every layer chosen by --layers. Automatic: "
         + "--target-params, --target-macs or --max-drop chooses per layer method and rank, greedily by measured accuracy "
         + "lost per parameter (or multiply-add) saved. Planned: --plan applies the selection an earlier run wrote."},
@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
         "  convcut compress --checkpoint runs/resnet20-fmnist --target-params 0.25 --finetune-epochs 3 --out runs/r20-x4",
         "  convcut compress --checkpoint runs/resnet20-fmnist --plan runs/r20-x4 --finetune-epochs 3 --out runs/r20-x4-again",
         "  convcut compress --checkpoint runs/cnn4-fmnist --max-drop 0.5 --methods tucker2,tt,svd:o/ihw --out c3",
+        "  convcut compress --checkpoint runs/resnet20-fmnist --target-params 0.25 --runtime onnxruntime --out runs/r20-ort",
         "", "Outputs: the checkpoint directory --out (architecture.json with each factorized layer's form, "
         + "weights.safetensors, compress.json, compress.csv, sensitivity.csv in automatic mode, metrics.csv after "
         + "fine-tuning, run.json) and the table on stdout. See docs/compress.md."})
@@ -120,6 +121,11 @@ public final class CompressCommand implements Callable<Integer> {
           + " Default: ${DEFAULT-VALUE}.")
   double minSpeedup = 1.0;
 
+  @Option(names = "--runtime", paramLabel = "libtorch|onnxruntime",
+      description = "Automatic: the runtime --min-speedup times each factor chain in: libtorch (what convcut runs) or"
+          + " onnxruntime (the exported ONNX layer, as deployed). Default: libtorch.")
+  String runtime;
+
   @Option(names = "--finetune-epochs", paramLabel = "E", description = "Fine-tuning epochs after compressing. Default: ${DEFAULT-VALUE}.")
   int finetuneEpochs = 0;
 
@@ -196,6 +202,10 @@ public final class CompressCommand implements Callable<Integer> {
     CompressRequest.Manual manual = null;
     CompressRequest.Auto auto = null;
     CompressPlan planned = null;
+    if (runtime != null && targets == 0) {
+      throw new UsageException("--runtime picks where automatic mode's --min-speedup times the layers; manual mode and --plan"
+          + " time nothing before compressing (the report gives both runtimes anyway): drop --runtime");
+    }
     if (plan != null) {
       if (targets > 0 || method != null || levels > 0 || methods != null || keeps != null || sweep != null || !layers.isEmpty()) {
         throw new UsageException("--plan brings its own layers, methods and ranks: drop --layers, --method, --rank/--keep/"
@@ -219,8 +229,12 @@ public final class CompressCommand implements Callable<Integer> {
       AutoPlanner.Target target = targetParams != null ? AutoPlanner.Target.fraction(Resource.PARAMS, targetParams)
           : targetMacs != null ? AutoPlanner.Target.fraction(Resource.MACS, targetMacs) : AutoPlanner.Target.maxDrop(maxDrop);
       List<Method> ms = methods == null ? CandidateGrid.defaultMethods() : methods.stream().map(Method::parse).toList();
+      if (runtime != null && minSpeedup == 0) {
+        throw new UsageException("--runtime picks where --min-speedup times the layers; with --min-speedup 0 nothing is timed:"
+            + " drop --runtime");
+      }
       auto = new CompressRequest.Auto(target, ms, keeps == null ? CandidateGrid.DEFAULT_KEEPS : keeps, sweep,
-          Split.parse(selectSplit), selectImages, seed, floor, minSpeedup);
+          Split.parse(selectSplit), selectImages, seed, floor, minSpeedup, runtime);
     }
     FineTune.Settings tune = new FineTune.Settings(finetuneEpochs, lr, batch, seed, distill, distillTemperature);
     refuseIgnoredOptions(auto != null);

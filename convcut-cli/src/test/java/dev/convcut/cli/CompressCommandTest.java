@@ -56,7 +56,8 @@ class CompressCommandTest {
         "--finetune-epochs", "1", "--batch", "16");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("features.6").contains("tucker2").contains("convolution parameters")
-        .contains("CPU latency, batch 4, 2 threads").contains("epoch 1");
+        .contains("libtorch:    CPU latency, batch 4, 2 threads").contains("epoch 1")
+        .contains("onnxruntime: CPU latency, batch 4, 2 threads, median of 2: dense ").contains("ONNX Runtime 1.");
     // No instruction-set cap (the tests run libtorch's default kernels), so no note about one.
     assertThat(r.err()).doesNotContain("kernels capped at");
     Path out = tmp.resolve("tucker");
@@ -66,6 +67,12 @@ class CompressCommandTest {
     JsonNode report = Json.mapper().readTree(out.resolve("compress.json").toFile());
     assertThat(report.at("/totals/convParams").asLong()).isLessThan(report.at("/totals/convParamsDense").asLong());
     assertThat(report.at("/accuracy/perEpoch")).hasSize(1);
+    assertThat(report.at("/speed/runtime").asText()).isEqualTo("libtorch");
+    assertThat(report.at("/onnxruntime/runtime").asText()).isEqualTo("onnxruntime");
+    assertThat(report.at("/onnxruntime/batch").asInt()).isEqualTo(4);
+    assertThat(report.at("/onnxruntime/threads").asInt()).isEqualTo(report.at("/speed/threads").asInt());
+    assertThat(report.at("/onnxruntime/denseMs").asDouble()).isPositive();
+    assertThat(report.at("/onnxruntime/compressedMs").asDouble()).isPositive();
     assertThat(Files.readString(out.resolve("compress.csv"))).startsWith("layer,shape,method,ranks,norm_loss")
         .contains("features.0,32x1x3x3,tucker2,\"5,1\",");
     try (NDManager m = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(out, m)) {
@@ -254,6 +261,37 @@ class CompressCommandTest {
     String sensitivity = Files.readString(tmp.resolve("auto/sensitivity.csv"));
     assertThat(sensitivity).startsWith("layer,method,ranks,params,macs,norm_loss,delta_top1,layer_speedup,chosen")
         .contains(",,true");
+  }
+
+  @Test
+  void automaticModeTimesItsSpeedGateInTheRuntimeNamed() throws Exception {
+    // A gate of 0.01x admits every candidate; what matters is that each was timed, in ONNX Runtime.
+    CliRun r = compress("auto-ort", "--target-params", "0.5", "--methods", "tucker2,svd:o/ihw", "--keeps", "0.3",
+        "--select-images", "16", "--select-split", "test", "--min-speedup", "0.01", "--runtime", "onnxruntime");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("speed gate 0.01x, layers timed in onnxruntime");
+    String[] rows = Files.readString(tmp.resolve("auto-ort/sensitivity.csv")).split("\n");
+    assertThat(rows).hasSizeGreaterThan(1);
+    for (int i = 1; i < rows.length; i++) {
+      String speedup = rows[i].split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")[7];
+      assertThat(Double.parseDouble(speedup)).as(rows[i]).isPositive();
+    }
+    JsonNode run = Json.mapper().readTree(tmp.resolve("auto-ort/run.json").toFile());
+    assertThat(run.toString()).contains("\"speedRuntime\":\"onnxruntime\"");
+  }
+
+  @Test
+  void theSpeedGatesRuntimeIsRefusedWhereNothingIsTimedOrUnknown() {
+    CliRun manual = compress("x", "--method", "cp", "--rank", "4", "--runtime", "onnxruntime");
+    assertThat(manual.code()).isEqualTo(2);
+    assertThat(manual.err()).contains("--runtime picks where automatic mode's --min-speedup times the layers");
+    CliRun off = compress("x", "--target-params", "0.5", "--min-speedup", "0", "--runtime", "onnxruntime");
+    assertThat(off.code()).isEqualTo(2);
+    assertThat(off.err()).contains("with --min-speedup 0 nothing is timed");
+    CliRun unknown = compress("x", "--target-params", "0.5", "--runtime", "tensorrt");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown runtime 'tensorrt'; known: libtorch, onnxruntime");
+    assertThat(tmp.resolve("x")).doesNotExist();
   }
 
   @Test

@@ -3,6 +3,9 @@ package dev.convcut.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * This process's resident memory from {@code /proc/self/status}, in MiB: the current resident set
@@ -34,5 +37,54 @@ public final class ResidentMemory {
       // Not Linux: no figure.
     }
     return -1;
+  }
+
+  /** Samples {@link #mib} every {@code millis} ms on a daemon thread from {@link #start} until closed. */
+  public static final class Sampler implements AutoCloseable {
+    private final List<Double> samples = Collections.synchronizedList(new ArrayList<>());
+    private final Thread thread;
+
+    private Sampler(long millis) {
+      thread = new Thread(() -> {
+        while (!Thread.currentThread().isInterrupted()) {
+          samples.add(mib());
+          try {
+            Thread.sleep(millis);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "rss-sampler");
+      thread.setDaemon(true);
+    }
+
+    public static Sampler start(long millis) {
+      Sampler s = new Sampler(millis);
+      s.thread.start();
+      return s;
+    }
+
+    /** Stops sampling and waits for the sampler to end. */
+    @Override
+    public void close() {
+      thread.interrupt();
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Every sample so far, MiB. */
+    public List<Double> samples() {
+      synchronized (samples) {
+        return List.copyOf(samples);
+      }
+    }
+
+    /** The largest sample so far, or 0 without any. */
+    public double peak() {
+      return samples().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
   }
 }

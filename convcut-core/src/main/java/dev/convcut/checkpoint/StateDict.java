@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A network's arrays keyed by PyTorch {@code state_dict} names, and loading such a map into a
@@ -38,19 +39,29 @@ public final class StateDict {
    * @throws ConvcutException listing every name or shape mismatch, or the first non-finite array
    */
   public static void load(Network net, Map<String, NDArray> arrays, String source) {
+    Map<String, long[]> shapes = new LinkedHashMap<>();
+    arrays.forEach((name, a) -> shapes.put(name, a.getShape().getShape()));
+    load(net, shapes, name -> floats(arrays.get(name)), source);
+  }
+
+  /**
+   * As {@link #load(Network, Map, String)}, for arrays held elsewhere: {@code shapes} names
+   * every array and its shape, and {@code values} gives one array's float32 values when it is
+   * copied in, one at a time, so no second copy of all the weights is ever held.
+   */
+  public static void load(Network net, Map<String, long[]> shapes, Function<String, float[]> values, String source) {
     List<String> problems = new ArrayList<>();
     for (Param p : net.params()) {
-      NDArray a = arrays.get(p.name());
-      if (a == null) {
+      long[] shape = shapes.get(p.name());
+      if (shape == null) {
         problems.add("missing " + p.name() + " " + Arrays.toString(p.shape()));
-      } else if (!Arrays.equals(a.getShape().getShape(), p.shape())) {
-        problems.add("shape of " + p.name() + " is " + Arrays.toString(a.getShape().getShape()) + ", expected "
-            + Arrays.toString(p.shape()));
+      } else if (!Arrays.equals(shape, p.shape())) {
+        problems.add("shape of " + p.name() + " is " + Arrays.toString(shape) + ", expected " + Arrays.toString(p.shape()));
       }
     }
-    for (String name : arrays.keySet()) {
+    for (String name : shapes.keySet()) {
       if (net.param(name) == null && !name.endsWith(BATCHES_TRACKED)) {
-        problems.add("unexpected " + name + " " + Arrays.toString(arrays.get(name).getShape().getShape()));
+        problems.add("unexpected " + name + " " + Arrays.toString(shapes.get(name)));
       }
     }
     if (!problems.isEmpty()) {
@@ -58,14 +69,14 @@ public final class StateDict {
           + (problems.size() == 1 ? "" : "es") + " with " + net.spec().model() + ":\n  " + String.join("\n  ", problems));
     }
     for (Param p : net.params()) {
-      float[] values = floats(arrays.get(p.name()));
-      for (int i = 0; i < values.length; i++) {
-        if (!Float.isFinite(values[i])) {
-          throw new ConvcutException(source + ": " + p.name() + " holds " + values[i] + " at flat index " + i
+      float[] v = values.apply(p.name());
+      for (int i = 0; i < v.length; i++) {
+        if (!Float.isFinite(v[i])) {
+          throw new ConvcutException(source + ": " + p.name() + " holds " + v[i] + " at flat index " + i
               + "; weights must be finite");
         }
       }
-      p.array().set(values);
+      p.array().set(v);
     }
   }
 

@@ -47,14 +47,18 @@ public record CompressRequest(Path checkpoint, Path out, boolean force, List<Str
    * Automatic mode: the target, the methods and kept fractions to try, an optional sweep.csv to
    * take single-cut sensitivities from, and the evaluation subset (images of {@code split}, drawn
    * with {@code seed}) the rest are measured on; a method's lower ranks are skipped once one falls
-   * {@code floor} points below the dense model.
+   * {@code floor} points below the dense model; {@code minSpeedup} (0: off) is the speed gate, each
+   * candidate's factor chain timed against its dense layer in the runtime {@code speedRuntime}
+   * names ({@link InferenceRuntime#named}; null: libtorch).
    */
   public record Auto(AutoPlanner.Target target, List<Method> methods, List<Double> keeps, Path sweep, Split split,
-      int images, long seed, double floor, double minSpeedup) {
+      int images, long seed, double floor, double minSpeedup, String speedRuntime) {
     public Auto {
       if (!(minSpeedup >= 0) || Double.isInfinite(minSpeedup)) {
         throw new IllegalArgumentException("--min-speedup must be 0 (off) or a positive number, got " + minSpeedup);
       }
+      speedRuntime = speedRuntime == null ? TorchRuntime.NAME : speedRuntime;
+      InferenceRuntime.named(speedRuntime);
       methods = List.copyOf(methods);
       keeps = List.copyOf(keeps);
       if (images < 1) {

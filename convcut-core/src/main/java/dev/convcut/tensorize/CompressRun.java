@@ -112,9 +112,12 @@ public final class CompressRun {
             : List.of();
         history.forEach(m -> perEpoch.add(m.testTop1()));
         List<String> factorized = chosen.stream().map(FactorizedLayer::name).toList();
-        Latency.Pair model = Latency.model(dense, compressed, req.latency());
         Map<String, Latency.Pair> perLayer = Latency.layers(dense, compressed, factorized, req.latency());
-        CompressionReport report = ReportRows.report(dense, compressed, chosen, perLayer, model, req,
+        // Both runtimes on the same batch and threads: what convcut runs, and what the exported files deploy on.
+        CompressionReport.Speed torch = CompressionReport.Speed.measure(new TorchRuntime(), dense, compressed, req.latency());
+        CompressionReport.Speed ort = CompressionReport.Speed.measure(InferenceRuntime.named("onnxruntime"), dense, compressed,
+            req.latency());
+        CompressionReport report = ReportRows.report(dense, compressed, chosen, perLayer, torch, ort, req,
             new CompressionReport.Accuracy(test.dataset() + "/" + test.split() + ": all " + test.size() + " images", denseTop1,
                 before, perEpoch), plan);
         save(req, compressed, arch, dataset, ds, source, report, history, plan, tuneConfig);
@@ -193,8 +196,9 @@ public final class CompressRun {
     CandidateGrid grid = new CandidateGrid(a.methods(), a.keeps(), a.target().resource(), Factorizer.standard());
     // Timed with fewer samples than the final report: it only has to tell faster from slower.
     Latency.Settings timing = new Latency.Settings(latency.batch(), 1, Math.min(latency.repeats(), 5));
+    InferenceRuntime runtime = InferenceRuntime.named(a.speedRuntime());
     SpeedGate gate = a.minSpeedup() > 0
-        ? new SpeedGate(a.minSpeedup(), (layer, c) -> Latency.chain(dense.manager(), layer, c.factorized().form(), timing).speedup())
+        ? new SpeedGate(a.minSpeedup(), (layer, c) -> runtime.chain(dense.manager(), layer, c.factorized().form(), timing).speedup())
         : null;
     AutoPlanner.Plan plan = AutoPlanner.plan(dense, layers, grid, table, measured, a.target(), gate);
     if (plan.selection().chosen().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.convcut.tensorize;
 
 import dev.convcut.engine.Torch;
+import dev.convcut.model.Network;
 import dev.convcut.study.Csv;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +10,13 @@ import java.util.Locale;
 /**
  * What {@code convcut compress} did, per convolution and in total: parameters, multiply-adds and
  * measured CPU latency of the dense and the compressed model side by side, and top-1 accuracy of
- * the dense model, the compressed one before fine-tuning and after each fine-tuning epoch. Written
+ * the dense model, the compressed one before fine-tuning and after each fine-tuning epoch. The
+ * whole-model latency is measured in libtorch ({@code speed}) and, with the same batch and threads,
+ * in ONNX Runtime on the exported models ({@code onnxruntime}; null when not measured). Written
  * as {@code compress.json} (this record), {@code compress.csv} (the layer rows) and a table.
  */
-public record CompressionReport(List<LayerRow> layers, Totals totals, Speed speed, Accuracy accuracy, String selection) {
+public record CompressionReport(List<LayerRow> layers, Totals totals, Speed speed, Speed onnxruntime, Accuracy accuracy,
+    String selection) {
 
   public CompressionReport {
     layers = List.copyOf(layers);
@@ -41,11 +45,13 @@ public record CompressionReport(List<LayerRow> layers, Totals totals, Speed spee
   }
 
   /**
-   * Whole-model latency: median wall-clock and process-CPU milliseconds per batch of {@code batch}
-   * images on {@code threads} threads, and the load average when it was measured.
+   * Whole-model latency in one runtime ({@code libtorch} or {@code onnxruntime}, with its
+   * version): median wall-clock and process-CPU milliseconds per batch of {@code batch} images on
+   * {@code threads} threads, the load average when it was measured, and libtorch's kernel cap
+   * (null: its default kernels; always null for other runtimes).
    */
-  public record Speed(int batch, int threads, int repeats, double denseMs, double compressedMs, double denseCpuMs,
-      double compressedCpuMs, double loadAverage, String cpuIsaCap) {
+  public record Speed(String runtime, String version, int batch, int threads, int repeats, double denseMs,
+      double compressedMs, double denseCpuMs, double compressedCpuMs, double loadAverage, String cpuIsaCap) {
     public double speedup() {
       return denseMs / compressedMs;
     }
@@ -54,19 +60,28 @@ public record CompressionReport(List<LayerRow> layers, Totals totals, Speed spee
       return denseCpuMs / compressedCpuMs;
     }
 
-    /** {@code pair} measured with {@code settings} on this engine's threads, now: load average and kernel cap included. */
-    public static Speed measured(Latency.Settings settings, Latency.Pair pair) {
-      return new Speed(settings.batch(), Torch.threads(), settings.repeats(), pair.denseMs(), pair.factorizedMs(),
-          pair.denseCpuMs(), pair.factorizedCpuMs(),
-          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Torch.cpuIsaCap());
+    /** {@code pair} measured with {@code settings} in {@code runtime} on the engine's threads, now: load average and kernel cap included. */
+    public static Speed measured(InferenceRuntime runtime, Latency.Settings settings, Latency.Pair pair) {
+      boolean torch = runtime.name().equals(TorchRuntime.NAME);
+      return new Speed(runtime.name(), runtime.version(), settings.batch(), Torch.threads(), settings.repeats(),
+          pair.denseMs(), pair.factorizedMs(), pair.denseCpuMs(), pair.factorizedCpuMs(),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          torch ? Torch.cpuIsaCap() : null);
+    }
+
+    /** Measures {@code dense} against {@code compressed} in {@code runtime} with {@code settings}. */
+    public static Speed measure(InferenceRuntime runtime, Network dense, Network compressed, Latency.Settings settings) {
+      return measured(runtime, settings, runtime.model(dense, compressed, settings));
     }
 
     /** One line: both latencies, the speed-up by wall and by CPU time, the load and the kernels. */
     public String line() {
+      boolean torch = runtime.equals(TorchRuntime.NAME);
       return String.format(Locale.ROOT, "CPU latency, batch %d, %d threads, median of %d: dense %.2f ms, compressed %.2f ms"
-          + " (%.2fx faster); CPU time %.2f ms vs %.2f ms (%.2fx less); load average %.2f; kernels %s", batch, threads,
+          + " (%.2fx faster); CPU time %.2f ms vs %.2f ms (%.2fx less); load average %.2f; %s", batch, threads,
           repeats, denseMs, compressedMs, speedup(), denseCpuMs, compressedCpuMs, cpuSpeedup(), loadAverage,
-          cpuIsaCap == null ? "libtorch's default" : "capped at " + cpuIsaCap);
+          !torch ? "ONNX Runtime " + version + ", BatchNorm folded"
+              : cpuIsaCap == null ? "kernels libtorch's default" : "kernels capped at " + cpuIsaCap);
     }
   }
 
@@ -127,7 +142,10 @@ public record CompressionReport(List<LayerRow> layers, Totals totals, Speed spee
         + " multiply-adds per image %d -> %d (%.2fx fewer)%n", totals.convParamsDense(), totals.convParams(),
         totals.convParamsRatio(), totals.modelParamsDense(), totals.modelParams(), totals.macsDense(), totals.macs(),
         totals.macsRatio()));
-    sb.append(speed.line()).append('\n');
+    sb.append(onnxruntime == null ? "" : "libtorch:    ").append(speed.line()).append('\n');
+    if (onnxruntime != null) {
+      sb.append("onnxruntime: ").append(onnxruntime.line()).append('\n');
+    }
     List<String> epochs = new ArrayList<>();
     for (int e = 0; e < accuracy.perEpoch().size(); e++) {
       epochs.add(String.format(Locale.ROOT, "epoch %d %.2f%%", e + 1, 100 * accuracy.perEpoch().get(e)));

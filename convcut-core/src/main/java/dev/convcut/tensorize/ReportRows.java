@@ -16,8 +16,8 @@ final class ReportRows {
   private ReportRows() {}
 
   static CompressionReport report(Network dense, Network compressed, List<FactorizedLayer> chosen,
-      Map<String, Latency.Pair> perLayer, Latency.Pair model, CompressRequest req, CompressionReport.Accuracy accuracy,
-      AutoPlanner.Plan plan) {
+      Map<String, Latency.Pair> perLayer, CompressionReport.Speed speed, CompressionReport.Speed onnxruntime,
+      CompressRequest req, CompressionReport.Accuracy accuracy, AutoPlanner.Plan plan) {
     List<CompressionReport.LayerRow> rows = new ArrayList<>();
     long convDense = 0;
     long conv = 0;
@@ -47,8 +47,7 @@ final class ReportRows {
     }
     var totals = new CompressionReport.Totals(convDense, conv, dense.parameterCount(), compressed.parameterCount(), macsDense,
         macs);
-    var speed = CompressionReport.Speed.measured(req.latency(), model);
-    return new CompressionReport(rows, totals, speed, accuracy, plan == null ? null : selectionLine(plan, req));
+    return new CompressionReport(rows, totals, speed, onnxruntime, accuracy, plan == null ? null : selectionLine(plan, req));
   }
 
   private static double sensitivity(AutoPlanner.Plan plan, String layer) {
@@ -62,9 +61,11 @@ final class ReportRows {
   private static String selectionLine(AutoPlanner.Plan plan, CompressRequest req) {
     Greedy.Selection s = plan.selection();
     return String.format(Locale.ROOT, "selection (%s): %d layers factorized, %.4f of the dense convolution %s; predicted"
-        + " drop %.2f points, measured on the selection subset %.2f points (top-1 %.2f%% -> %.2f%%); sensitivities %s",
+        + " drop %.2f points, measured on the selection subset %.2f points (top-1 %.2f%% -> %.2f%%); sensitivities %s; %s",
         req.auto().target(), s.chosen().size(), s.fraction(), req.auto().target().resource().words(), s.predictedLoss(),
-        100 * (plan.baselineTop1() - plan.combinedTop1()), 100 * plan.baselineTop1(), 100 * plan.combinedTop1(), plan.source());
+        100 * (plan.baselineTop1() - plan.combinedTop1()), 100 * plan.baselineTop1(), 100 * plan.combinedTop1(), plan.source(),
+        req.auto().minSpeedup() > 0 ? String.format(Locale.ROOT, "speed gate %.2fx, layers timed in %s",
+            req.auto().minSpeedup(), req.auto().speedRuntime()) : "no speed gate");
   }
 
   /** sensitivity.csv: every measured option per layer, and which one was chosen. */

@@ -144,23 +144,11 @@ public final class SweepBenchmark {
       Grid grid = Grid.parse(null, levels.toString());
       double warmup = ResidentMemory.mib();
       sweep(net, eval, grid, batch, out.resolve("warm-up"), seed);
-      List<Double> samples = java.util.Collections.synchronizedList(new ArrayList<>());
       // Collect garbage first, so what remains is what the sweep holds (heap and direct buffers alike).
       System.gc();
       double start = ResidentMemory.mib();
       double heapStart = heapMib();
-      Thread sampler = new Thread(() -> {
-        while (!Thread.currentThread().isInterrupted()) {
-          samples.add(ResidentMemory.mib());
-          try {
-            Thread.sleep(sampleMillis);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "rss-sampler");
-      sampler.setDaemon(true);
-      sampler.start();
+      ResidentMemory.Sampler sampler = ResidentMemory.Sampler.start(sampleMillis);
       SweepOutcome o = null;
       List<Double> afterEach = new ArrayList<>();
       try {
@@ -170,12 +158,12 @@ public final class SweepBenchmark {
           afterEach.add(ResidentMemory.mib());
         }
       } finally {
-        sampler.interrupt();
+        sampler.close();
       }
-      double peak = samples.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+      double peak = sampler.peak();
       System.gc();
       double end = ResidentMemory.mib();
-      return new Memory(o.rows(), o.evaluations(), warmup, start, Math.max(peak, end), end, heapStart, heapMib(), List.copyOf(samples),
+      return new Memory(o.rows(), o.evaluations(), warmup, start, Math.max(peak, end), end, heapStart, heapMib(), sampler.samples(),
           o.seconds(), afterEach);
     }
   }

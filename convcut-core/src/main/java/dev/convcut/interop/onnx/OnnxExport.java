@@ -6,6 +6,7 @@ import dev.convcut.ConvcutException;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.io.AtomicFiles;
+import dev.convcut.model.Conv2d;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
 import java.nio.file.Files;
@@ -52,15 +53,36 @@ public final class OnnxExport {
     }
     OnnxMl.GraphProto g = graph.build(new long[] {spec.channels(), spec.height(), spec.width()}, last,
         new long[] {spec.classes()});
-    OnnxMl.ModelProto.Builder m = OnnxMl.ModelProto.newBuilder()
+    OnnxMl.ModelProto.Builder m = wrap(g, describe(net, foldBatchNorm));
+    metadata.forEach((k, v) -> m.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+    return m.build();
+  }
+
+  /**
+   * One convolution slot on its own (its dense convolution, or one {@code Conv} node per factor)
+   * as a model from {@code [N, C_in, H, W]} to {@code [N, C_out, H', W']}: what a runtime times
+   * when it compares a factor chain with the convolution it replaces.
+   */
+  public static OnnxMl.ModelProto layer(Conv2d conv, NDManager manager) {
+    OnnxGraph graph = new OnnxGraph(conv.name(), INPUT, OUTPUT);
+    String last;
+    try (NDManager scope = manager.newSubManager()) {
+      last = new StageWriter(graph, false, scope).conv(conv, null, INPUT);
+    }
+    OnnxMl.GraphProto g = graph.build(new long[] {conv.spec().inChannels(), conv.inputHeight(), conv.inputWidth()}, last,
+        new long[] {conv.spec().outChannels(), conv.outputHeight(), conv.outputWidth()});
+    return wrap(g, "convcut layer " + conv.name() + ": " + conv.convolutions().size() + " Conv node(s) ("
+        + conv.form().origin() + ")").build();
+  }
+
+  private static OnnxMl.ModelProto.Builder wrap(OnnxMl.GraphProto g, String doc) {
+    return OnnxMl.ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
         .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
         .setProducerName("convcut")
         .setProducerVersion(producerVersion())
-        .setDocString(describe(net, foldBatchNorm))
+        .setDocString(doc)
         .setGraph(g);
-    metadata.forEach((k, v) -> m.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
-    return m.build();
   }
 
   /**

@@ -1,9 +1,8 @@
 package dev.convcut.interop.onnx;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.onnx.proto.OnnxMl;
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.convcut.ConvcutException;
 import dev.convcut.checkpoint.StateDict;
@@ -14,7 +13,7 @@ import dev.convcut.model.Network;
 import dev.convcut.model.graph.GraphNode;
 import dev.convcut.model.graph.GraphSpec;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,16 +115,18 @@ public final class OnnxImport {
   /** A network of {@code imported}'s graph holding its weights, in a sub-manager of {@code manager}. */
   public static Network network(Imported imported, Path file, NDManager manager) {
     Network net = ModelZoo.build(ModelSpec.of(imported.graph()), Map.of(), manager, 0);
-    try (NDManager scratch = manager.newSubManager()) {
-      Map<String, NDArray> arrays = new LinkedHashMap<>();
-      imported.weights().forEach((k, t) -> {
-        float[] v = new float[t.values().length];
+    try {
+      // One tensor at a time: no second copy of all the weights (BENCHMARKS.md, "ONNX Runtime").
+      Map<String, long[]> shapes = new LinkedHashMap<>();
+      imported.weights().forEach((k, t) -> shapes.put(k, t.dims()));
+      StateDict.load(net, shapes, k -> {
+        double[] d = imported.weights().get(k).values();
+        float[] v = new float[d.length];
         for (int i = 0; i < v.length; i++) {
-          v[i] = (float) t.values()[i];
+          v[i] = (float) d[i];
         }
-        arrays.put(k, scratch.create(v, new Shape(t.dims())));
-      });
-      StateDict.load(net, arrays, file.toString());
+        return v;
+      }, file.toString());
       return net;
     } catch (RuntimeException e) {
       net.close();
@@ -138,7 +139,11 @@ public final class OnnxImport {
       throw new ConvcutException(file + ": no such file");
     }
     OnnxMl.ModelProto m;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (FileChannel ch = FileChannel.open(file)) {
+      // Mapped and aliased: the initializers' raw bytes are read where the file lies, not copied onto the heap.
+      CodedInputStream in = CodedInputStream.newInstance(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()));
+      in.enableAliasing(true);
+      in.setSizeLimit(Integer.MAX_VALUE);
       m = OnnxMl.ModelProto.parseFrom(in);
     } catch (InvalidProtocolBufferException e) {
       throw new ConvcutException(file + ": not a readable ONNX model (corrupt or truncated protobuf: " + e.getMessage() + ")", e);
