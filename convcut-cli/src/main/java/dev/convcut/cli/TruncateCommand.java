@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
+import dev.convcut.interop.onnx.OnnxCheckpoint;
 import dev.convcut.io.Hashing;
 import dev.convcut.io.OutputLock;
 import dev.convcut.provenance.Provenance;
@@ -16,6 +17,7 @@ import dev.convcut.study.TruncationSpec;
 import dev.convcut.study.VariantScoring;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -67,8 +70,15 @@ final class TruncateCommand implements Callable<Integer> {
     TruncationSpec.parse(plan);
     if (!evaluate) {
       // Where the data lives (--data-dir, --no-download) may be passed to every command alike; what to score may not.
-      List<String> scoring = IgnoredOptions.ofMixin(spec, "data").stream()
-          .filter(o -> !o.equals("--data-dir") && !o.equals("--no-download")).toList();
+      // An ONNX file without convcut's metadata takes its preprocessing from --dataset (and an image folder's
+      // transform options), which the truncated checkpoint records, so those count without --evaluate too.
+      List<String> kept = new ArrayList<>(List.of("--data-dir", "--no-download"));
+      if (OnnxCheckpoint.isOnnxFile(checkpoint)) {
+        kept.add("--dataset");
+        kept.addAll(CommandSpec.forAnnotatedObject(new ImageFolderOptions()).options().stream()
+            .map(OptionSpec::longestName).toList());
+      }
+      List<String> scoring = IgnoredOptions.ofMixin(spec, "data").stream().filter(o -> !kept.contains(o)).toList();
       IgnoredOptions.refuse(spec, scoring, "--evaluate", "without it");
     }
     data.validate();
