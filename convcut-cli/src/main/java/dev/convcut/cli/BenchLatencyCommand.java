@@ -1,7 +1,6 @@
 package dev.convcut.cli;
 
 import ai.djl.ndarray.NDManager;
-import dev.convcut.UsageException;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.interop.onnx.OrtRuntime;

@@ -1,7 +1,6 @@
 package dev.convcut.cli;
 
 import dev.convcut.ConvcutException;
-import dev.convcut.UsageException;
 import dev.convcut.bench.PeerBench;
 import dev.convcut.bench.onnx.OnnxBenchmark;
 import dev.convcut.io.Json;

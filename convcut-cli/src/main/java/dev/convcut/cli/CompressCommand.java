@@ -1,6 +1,5 @@
 package dev.convcut.cli;
 
-import dev.convcut.UsageException;
 import dev.convcut.data.DataOptions;
 import dev.convcut.data.LabelKind;
 import dev.convcut.data.Split;

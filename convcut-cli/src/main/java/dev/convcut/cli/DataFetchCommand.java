@@ -44,7 +44,7 @@ final class DataFetchCommand implements Runnable {
     Optional<DataSource> found = Datasets.find(dataset, new DataOptions(null, LabelKind.FINE, false, where));
     if (found.isPresent() && !force) {
       spec.commandLine().getErr().println("convcut data fetch: " + dataset + " is already at " + found.get().path() + " (found by "
-          + found.get().origin().label() + "); nothing downloaded (--force downloads it again)");
+          + Flags.origin(found.get().origin()) + "); nothing downloaded (--force downloads it again)");
       out.println(found.get().path());
       return;
     }

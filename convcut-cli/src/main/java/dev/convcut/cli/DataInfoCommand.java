@@ -51,7 +51,7 @@ final class DataInfoCommand implements Runnable {
     DatasetSpec s = info.spec();
     List<String> classes = info.splits().get(0).stats().classes();
     out.printf(Locale.ROOT, "%s (%s), %s labels%n", s.title(), s.name(), info.labels().id());
-    out.printf(Locale.ROOT, "source         %s (found by %s)%n", info.source().path(), info.source().origin().label());
+    out.printf(Locale.ROOT, "source         %s (found by %s)%n", info.source().path(), Flags.origin(info.source().origin()));
     out.printf(Locale.ROOT, "shape          %dx%dx%d (channels x height x width)%n", s.channels(), s.height(), s.width());
     out.printf(Locale.ROOT, "classes        %d%n", classes.size());
     out.printf(Locale.ROOT, "normalization  mean %s  std %s  (%s)%n", numbers(s.normalization().mean()),

@@ -39,7 +39,7 @@ final class DataListCommand implements Runnable {
     for (String name : Datasets.names()) {
       Optional<DataSource> found = Datasets.find(name, options);
       String url = Datasets.downloadUrl(name, options.locations());
-      rows.add(found.map(s -> new Row(name, Datasets.spec(name).title(), s.path().toString(), s.origin().label(), bytes(s), url))
+      rows.add(found.map(s -> new Row(name, Datasets.spec(name).title(), s.path().toString(), Flags.origin(s.origin()), bytes(s), url))
           .orElse(new Row(name, Datasets.spec(name).title(), null, null, null, url)));
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -2,7 +2,6 @@ package dev.convcut.cli;
 
 import ai.djl.ndarray.NDManager;
 import ai.onnx.proto.OnnxMl;
-import dev.convcut.UsageException;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.checkpoint.WeightFormat;

@@ -2,7 +2,6 @@ package dev.convcut.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.convcut.ConvcutException;
-import dev.convcut.UsageException;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.checkpoint.Preprocessing;

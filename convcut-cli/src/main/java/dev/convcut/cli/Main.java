@@ -1,7 +1,7 @@
 package dev.convcut.cli;
 
 import dev.convcut.ConvcutException;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -60,13 +60,13 @@ public final class Main implements Runnable {
 
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
-    if (e instanceof UsageException || e instanceof IllegalArgumentException) {
-      err.println("convcut " + qualifiedName(cmd) + ": " + e.getMessage());
+    if (e instanceof InvalidRequestException || e instanceof IllegalArgumentException) {
+      err.println("convcut " + qualifiedName(cmd) + ": " + Flags.message(e));
       err.println("Try 'convcut " + qualifiedName(cmd) + " --help'.");
       return 2;
     }
     if (e instanceof ConvcutException) {
-      err.println("convcut " + qualifiedName(cmd) + ": " + e.getMessage());
+      err.println("convcut " + qualifiedName(cmd) + ": " + Flags.message(e));
       return 1;
     }
     LoggerFactory.getLogger(Main.class).error("unexpected failure", e);

@@ -120,7 +120,7 @@ final class RetrainCommand implements Callable<Integer> {
       RetrainSettings settings = new RetrainSettings(name, recipe, projected, tolerance, out, force, true);
       Retraining.Outcome o = Retraining.run(ck.network(), new Retraining.Source(arch, record, dataset,
           Hashing.sha256(Checkpoints.weights(checkpoint))), eval, train, baseline.top1(), settings, prov);
-      stdout.print(summary(o, baseline.source(), eval));
+      stdout.print(summary(o, baseline.source().render(Flags::of), eval));
       stdout.println("Wrote " + out.resolve(Retraining.CSV) + " and " + o.checkpoint());
     }
     stdout.flush();

@@ -1,6 +1,5 @@
 package dev.convcut.cli;
 
-import dev.convcut.UsageException;
 import dev.convcut.study.RemoteEvaluations;
 import dev.convcut.study.RemoteEvaluationsProvider;
 import dev.convcut.study.SweepJob;

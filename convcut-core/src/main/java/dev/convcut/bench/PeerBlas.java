@@ -1,6 +1,8 @@
 package dev.convcut.bench;
 
 import dev.convcut.ConvcutException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +62,8 @@ public final class PeerBlas {
       }
       String last = out.lines().reduce((a, b) -> b).orElse("");
       if (p.exitValue() == REFUSED) {
-        throw new ConvcutException("the Python peer (" + python + ") is refused: " + last
-            + "; or time convcut alone with --no-peer");
+        throw new ConvcutException(Words.of("the Python peer (" + python + ") is refused: " + last
+            + "; or time convcut alone with ", Setting.NO_PEER));
       }
       if (p.exitValue() != 0) {
         throw new ConvcutException("could not check the peer's BLAS: " + String.join(" ", cmd) + " failed (exit " + p.exitValue()

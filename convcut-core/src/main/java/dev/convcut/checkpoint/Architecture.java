@@ -2,6 +2,8 @@ package dev.convcut.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.data.DataOptions;
 import dev.convcut.model.LayerForm;
 import dev.convcut.model.ModelSpec;
@@ -66,9 +68,9 @@ public record Architecture(String format, String model, int channels, int size, 
   @Override
   public Preprocessing preprocessing() {
     if (preprocessing == null) {
-      throw new dev.convcut.ConvcutException("the network's input preprocessing (mean and std per channel) is unknown: its ONNX"
-          + " file does not record it; name the dataset it was trained on (--dataset), or import the file once with"
-          + " `convcut import --onnx FILE --mean M --std S --out DIR` and use that checkpoint");
+      throw new dev.convcut.ConvcutException(Words.of("the network's input preprocessing (mean and std per channel) is unknown:"
+          + " its ONNX file does not record it; name the dataset it was trained on (", Setting.DATASET, "), or import the file"
+          + " once with ", Setting.ONNX_IMPORT, " and use that checkpoint"));
     }
     return preprocessing;
   }
@@ -81,7 +83,7 @@ public record Architecture(String format, String model, int channels, int size, 
   /**
    * This architecture, or, when its preprocessing is unknown, the same network with {@code
    * dataset}'s standard normalization, class names, and for an image folder its resize, as
-   * {@code convcut import --onnx --dataset} records them.
+   * an ONNX import with a dataset records them.
    */
   public Architecture forDataset(String dataset, DataOptions given) {
     if (preprocessing != null || dataset == null) {

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Writes and reads checkpoint directories. A checkpoint is written whole into a temporary
  * sibling and renamed into place, so a reader never sees half of one; an existing one is
- * replaced only when asked ({@code --force}).
+ * replaced only when asked (force).
  */
 public final class Checkpoints {
   public static final String ARCHITECTURE = "architecture.json";

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where datasets are looked for besides an explicit {@code --data-dir}, and where downloads come
+ * Where datasets are looked for besides an explicitly given data folder, and where downloads come
  * from and go to. {@link #fromEnvironment()} reads the real settings; tests build their own.
  *
  * @param environmentRoot {@code $CONVCUT_DATA}: a folder with one sub-folder per dataset, or null

@@ -13,7 +13,7 @@ public record DataSource(String dataset, Path path, Origin origin) {
 
   /** The search order, first to last. */
   public enum Origin {
-    DATA_DIR("--data-dir"),
+    DATA_DIR("data folder"),
     ENVIRONMENT("$" + DataLocations.DATA_VARIABLE),
     CACHE("cache"),
     SYSTEM("system"),
@@ -25,7 +25,7 @@ public record DataSource(String dataset, Path path, Origin origin) {
       this.label = label;
     }
 
-    /** How listings name the rule, e.g. {@code --data-dir} or {@code system}. */
+    /** How listings name the rule, e.g. {@code data folder} or {@code system}. */
     public String label() {
       return label;
     }

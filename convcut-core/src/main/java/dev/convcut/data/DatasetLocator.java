@@ -1,15 +1,16 @@
 package dev.convcut.data;
 
 import dev.convcut.ConvcutException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The search order for a dataset's files: {@code --data-dir}, {@code $CONVCUT_DATA/<name>},
+ * The search order for a dataset's files: the data folder given, {@code $CONVCUT_DATA/<name>},
  * {@code ~/.convcut/datasets/<name>}, then system locations such as
  * {@code /usr/share/datasets/<name>}. The first place that exists wins, even if its content turns
  * out to be broken: a damaged copy is reported, never silently skipped.
@@ -23,7 +24,7 @@ final class DatasetLocator {
     Path dir = options.dataDir();
     if (dir != null) {
       if (!Files.exists(dir)) {
-        throw new ConvcutException("--data-dir " + dir + ": no such file or folder");
+        throw new ConvcutException(Words.of(Setting.DATA_DIR, " " + dir + ": no such file or folder"));
       }
       if (Files.isDirectory(dir) && !dataset.format().recognizes(dir) && Files.isDirectory(dir.resolve(name))) {
         dir = dir.resolve(name);
@@ -51,26 +52,23 @@ final class DatasetLocator {
    */
   static ConvcutException notFound(KnownDataset dataset, DataLocations where, String downloadFailure) {
     String name = dataset.name();
-    List<String[]> ways = new ArrayList<>();
-    ways.add(new String[] {"--data-dir DIR", "a folder holding " + String.join(", ", dataset.format().fileNames())
+    List<Object[]> ways = new ArrayList<>();
+    ways.add(new Object[] {Words.of(Setting.DATA_DIR, " DIR"), "a folder holding " + String.join(", ", dataset.format().fileNames())
         + (dataset.format().downloads().size() == 1 ? " (or " + dataset.format().downloads().get(0).name() + " itself)" : "")});
-    ways.add(new String[] {"$" + DataLocations.DATA_VARIABLE, "a folder with a " + name + "/ sub-folder of those files"
+    ways.add(new Object[] {"$" + DataLocations.DATA_VARIABLE, "a folder with a " + name + "/ sub-folder of those files"
         + (where.environmentRoot() == null ? " (it is not set)" : " (it is " + where.environmentRoot() + ", which has no " + name + "/)")});
-    ways.add(new String[] {"the cache", "put the files in " + where.cacheRoot().resolve(name)});
+    ways.add(new Object[] {"the cache", "put the files in " + where.cacheRoot().resolve(name)});
     if (dataset.aptPackage() != null && !where.systemRoots().isEmpty()) {
-      ways.add(new String[] {"Debian/Ubuntu", "sudo apt-get install " + dataset.aptPackage() + " (installs "
+      ways.add(new Object[] {"Debian/Ubuntu", "sudo apt-get install " + dataset.aptPackage() + " (installs "
           + where.systemRoots().get(0).resolve(name) + ")"});
     }
-    ways.add(new String[] {"download", "convcut data fetch --dataset " + name + " (from " + DatasetDownloader.baseUrl(dataset, where)
-        + "; needs internet)"});
-    StringBuilder text = new StringBuilder(dataset.spec().title() + " (" + name + ") was not found");
-    if (downloadFailure != null) {
-      text.append(", and downloading it failed: ").append(downloadFailure);
+    ways.add(new Object[] {"download", Words.of(Setting.DATA_FETCH, " " + name + " (from " + DatasetDownloader.baseUrl(dataset, where)
+        + "; needs internet)")});
+    Words text = Words.of(dataset.spec().title() + " (" + name + ") was not found"
+        + (downloadFailure != null ? ", and downloading it failed: " + downloadFailure : "") + ". Provide it in one of these ways:");
+    for (Object[] way : ways) {
+      text = text.then("\n  ", Words.padded(15, way[0]), " ", way[1]);
     }
-    text.append(". Provide it in one of these ways:");
-    for (String[] way : ways) {
-      text.append(String.format(Locale.ROOT, "\n  %-15s %s", way[0], way[1]));
-    }
-    return new ConvcutException(text.toString());
+    return new ConvcutException(text);
   }
 }

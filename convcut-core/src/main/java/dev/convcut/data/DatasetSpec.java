@@ -1,5 +1,7 @@
 package dev.convcut.data;
 
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import java.util.List;
 
 /**
@@ -38,7 +40,7 @@ public record DatasetSpec(String name, String title, int channels, int height, i
   public List<String> classes(LabelKind kind) {
     if (kind == LabelKind.COARSE) {
       if (coarseClasses.isEmpty()) {
-        throw new IllegalArgumentException("--labels coarse: " + name + " has only fine labels (coarse labels: cifar100)");
+        throw new InvalidSettingException(Setting.LABELS, kind, " coarse: " + name + " has only fine labels (coarse labels: cifar100)");
       }
       return coarseClasses;
     }

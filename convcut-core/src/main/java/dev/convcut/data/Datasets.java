@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The entry point to convcut's datasets: their specs ({@link #spec}), and loading a split
- * ({@link #load}) from wherever it is found, in this order: {@code --data-dir},
+ * ({@link #load}) from wherever it is found, in this order: the data folder given,
  * {@code $CONVCUT_DATA/<name>}, {@code ~/.convcut/datasets/<name>}, system locations
  * ({@code /usr/share/datasets/<name>}), then a download of the official files.
  */

@@ -1,7 +1,9 @@
 package dev.convcut.eval;
 
 import ai.djl.ndarray.NDManager;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
@@ -30,12 +32,13 @@ public final class EvalRun {
   public static EvalResult run(java.nio.file.Path checkpoint, String dataset, DataOptions data, Split split, int batchSize,
       int limit, boolean progress, Provenance provenance) {
     if (batchSize < 1) {
-      throw new UsageException("batch size must be >= 1, got " + batchSize);
+      throw new InvalidRequestException("batch size must be >= 1, got " + batchSize);
     }
     Architecture arch = Checkpoints.architecture(checkpoint);
     String name = dataset != null ? dataset : arch.dataset();
     if (name == null) {
-      throw new UsageException(checkpoint + " does not say which dataset it is for; pass --dataset");
+      throw new InvalidRequestException(checkpoint + " does not say which dataset it is for; pass ",
+          Words.term(Setting.DATASET, "a dataset"));
     }
     arch = arch.forDataset(name, data);
     data = arch.dataOptions(data);
@@ -44,7 +47,7 @@ public final class EvalRun {
       arch.checkFolderClasses(set.classes(), String.valueOf(data.dataDir()));
     }
     if (set.classes().size() != arch.classes()) {
-      throw new UsageException(name + " has " + set.classes().size() + " classes but " + checkpoint + " predicts " + arch.classes());
+      throw new InvalidRequestException(name + " has " + set.classes().size() + " classes but " + checkpoint + " predicts " + arch.classes());
     }
     if (provenance != null) {
       provenance.input("checkpoint", Checkpoints.weights(checkpoint));

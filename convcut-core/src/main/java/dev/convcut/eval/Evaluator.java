@@ -3,6 +3,7 @@ package dev.convcut.eval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.convcut.InvalidRequestException;
 import dev.convcut.data.BatchAssembler;
 import dev.convcut.data.ImageSet;
 import dev.convcut.io.Progress;
@@ -22,7 +23,7 @@ public final class Evaluator {
    */
   public static EvalResult evaluate(Network net, ImageSet set, BatchAssembler batches, int batchSize, Progress progress) {
     if (set.channels() != net.spec().channels() || set.height() != net.spec().height() || set.width() != net.spec().width()) {
-      throw new dev.convcut.UsageException(set.dataset() + " images are " + set.channels() + "x" + set.height() + "x"
+      throw new dev.convcut.InvalidRequestException(set.dataset() + " images are " + set.channels() + "x" + set.height() + "x"
           + set.width() + " but the network takes " + net.spec().inputShape());
     }
     int classes = net.spec().classes();

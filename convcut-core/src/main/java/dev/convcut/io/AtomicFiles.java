@@ -66,7 +66,7 @@ public final class AtomicFiles {
   public static void writeDirectory(Path target, boolean replace, DirectoryWriter writer) {
     Path abs = target.toAbsolutePath();
     if (Files.exists(abs) && !replace) {
-      throw new ConvcutException(target + " already exists; choose another path or pass --force to replace it");
+      throw OutputPlace.taken(target + " already exists", false);
     }
     Path tmp = null;
     Path old = null;

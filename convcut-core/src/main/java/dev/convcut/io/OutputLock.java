@@ -1,6 +1,8 @@
 package dev.convcut.io;
 
 import dev.convcut.ConvcutException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -52,8 +54,8 @@ public final class OutputLock implements AutoCloseable {
     OutputPlace.check(folder);
     OutputLock held = tryAcquire(folder);
     if (held == null) {
-      throw new ConvcutException(folder + " is being written by another convcut run (" + holder(folder)
-          + "); wait for it or choose another --out");
+      throw new ConvcutException(Words.of(folder + " is being written by another convcut run (" + holder(folder)
+          + "); wait for it or choose another ", Words.term(Setting.OUT, "output path")));
     }
     if (held.depth == 1) {
       Leftovers.remove(held.folder);

@@ -1,12 +1,14 @@
 package dev.convcut.io;
 
 import dev.convcut.ConvcutException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Checks, before any data is read or any model runs, that an output ({@code --out}) can be
+ * Checks, before any data is read or any model runs, that an output can be
  * written: its nearest existing folder must be a folder in which this process can create a file.
  * The check creates and deletes one empty hidden file there and creates no folders, so a run
  * refused later for another reason leaves nothing behind.
@@ -49,6 +51,15 @@ public final class OutputPlace {
         }
       }
     }
+  }
+
+  /**
+   * The refusal of an output that is taken ({@code problem}, e.g. "x already exists"): choose
+   * another (the output setting when {@code byOutSetting}, else any path), or allow replacing it.
+   */
+  public static ConvcutException taken(String problem, boolean byOutSetting) {
+    Object another = byOutSetting ? Words.term(Setting.OUT, "output path") : "path";
+    return new ConvcutException(Words.of(problem + "; choose another ", another, " or pass ", Setting.FORCE, " to replace it"));
   }
 
   private static String where(Path existing, Path parent) {

@@ -2,7 +2,7 @@ package dev.convcut.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -187,7 +187,7 @@ public final class Conv2d implements WeightLayer {
   @Override
   public Param weight() {
     if (!form.isDense()) {
-      throw new UsageException("layer " + name + " is factorized into " + convs.size()
+      throw new InvalidRequestException("layer " + name + " is factorized into " + convs.size()
           + " convolutions; it has no single dense weight");
     }
     return params.get(0);

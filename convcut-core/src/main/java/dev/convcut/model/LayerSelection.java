@@ -1,6 +1,6 @@
 package dev.convcut.model;
 
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,11 +26,11 @@ public final class LayerSelection {
   public static List<String> match(String pattern, List<String> valid, String what) {
     String p = pattern.trim();
     if (p.isEmpty()) {
-      throw new UsageException("an empty layer name; valid " + what + ": " + String.join(", ", valid));
+      throw new InvalidRequestException("an empty layer name; valid " + what + ": " + String.join(", ", valid));
     }
     List<String> hits = matching(p, valid);
     if (hits.isEmpty()) {
-      throw new UsageException(nothing(p) + "; valid " + what + ": " + String.join(", ", valid));
+      throw new InvalidRequestException(nothing(p) + "; valid " + what + ": " + String.join(", ", valid));
     }
     return hits;
   }
@@ -63,7 +63,7 @@ public final class LayerSelection {
       List<String> hits = matching(p.trim(), convs);
       if (hits.isEmpty()) {
         boolean linear = !matching(p.trim(), others).isEmpty();
-        throw new UsageException((linear ? "layer pattern '" + p.trim() + "' names only linear layers; factorization works on"
+        throw new InvalidRequestException((linear ? "layer pattern '" + p.trim() + "' names only linear layers; factorization works on"
             + " convolutions" : nothing(p.trim()) + " of " + net.spec().model()) + "; its convolutions are: " + String.join(", ", convs));
       }
       chosen.addAll(hits);

@@ -2,7 +2,7 @@ package dev.convcut.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -178,7 +178,7 @@ public final class Network implements AutoCloseable {
   public WeightLayer layer(String name) {
     WeightLayer l = layers.get(name);
     if (l == null) {
-      throw new UsageException("no layer '" + name + "' in " + spec.model() + "; its layers are: "
+      throw new InvalidRequestException("no layer '" + name + "' in " + spec.model() + "; its layers are: "
           + String.join(", ", layers.keySet()));
     }
     return l;

@@ -1,5 +1,7 @@
 package dev.convcut.model;
 
+import dev.convcut.InvalidRequestException;
+
 /**
  * A convolution or linear layer, addressable by its PyTorch name ({@code features.6},
  * {@code layer3.1.conv2}). The study reads and overwrites its weight in place.
@@ -16,7 +18,7 @@ public interface WeightLayer extends Module {
   /**
    * The dense weight parameter, in PyTorch's layout.
    *
-   * @throws dev.convcut.UsageException when the layer is factorized and has no single weight
+   * @throws dev.convcut.InvalidRequestException when the layer is factorized and has no single weight
    */
   Param weight();
 }

@@ -1,9 +1,11 @@
 package dev.convcut.report;
 
 import dev.convcut.ConvcutException;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import dev.convcut.io.AtomicFiles;
 import dev.convcut.io.Json;
+import dev.convcut.io.OutputPlace;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.report.analysis.Analysis;
 import dev.convcut.report.analysis.Criteria;
@@ -82,11 +84,12 @@ public final class Report {
     boolean holdsInputs = runDir.startsWith(folder)
         || files.found().values().stream().anyMatch(p -> p.toAbsolutePath().normalize().startsWith(folder));
     if (holdsInputs) {
-      throw new UsageException("--out " + folder + " holds the run's own files; the report folder would replace them. "
+      throw new InvalidSettingException(Setting.OUT, folder, " " + folder + " holds the run's own files; the report folder would"
+          + " replace them. "
           + "Choose a new folder, e.g. " + runDir.resolve(DEFAULT_FOLDER));
     }
     if (Files.exists(folder) && !force && !isEmptyDirectory(folder) && !isReport(folder)) {
-      throw new ConvcutException(folder + " exists and is not a convcut report; choose another --out or pass --force to replace it");
+      throw OutputPlace.taken(folder + " exists and is not a convcut report", true);
     }
   }
 

@@ -2,6 +2,8 @@ package dev.convcut.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.convcut.ConvcutException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.io.Json;
 import java.nio.file.Files;
@@ -20,8 +22,8 @@ final class AnalysisFolder {
   /** Throws if {@code out} may not receive the outputs of {@code command}; a missing folder is fine. */
   static void check(Path out, String command, boolean force) {
     if (Files.isRegularFile(out.resolve(Checkpoints.ARCHITECTURE))) {
-      throw new ConvcutException(out + " is a checkpoint (it holds " + Checkpoints.ARCHITECTURE + "); the " + kind(command)
-          + " outputs and their run.json would overwrite its record; choose another --out");
+      throw new ConvcutException(Words.of(out + " is a checkpoint (it holds " + Checkpoints.ARCHITECTURE + "); the " + kind(command)
+          + " outputs and their run.json would overwrite its record; choose another ", Words.term(Setting.OUT, "output path")));
     }
     Path run = out.resolve(Checkpoints.RUN);
     if (force || !Files.isRegularFile(run)) {
@@ -29,8 +31,8 @@ final class AnalysisFolder {
     }
     String other = Json.readFile(run, JsonNode.class).path("command").asText("");
     if (!kind(other).equals(kind(command))) {
-      throw new ConvcutException(out + " holds the outputs of another command ('" + other + "', in " + Checkpoints.RUN
-          + "); choose another --out, or pass --force to replace its run.json");
+      throw new ConvcutException(Words.of(out + " holds the outputs of another command ('" + other + "', in " + Checkpoints.RUN
+          + "); choose another ", Words.term(Setting.OUT, "output path"), ", or pass ", Setting.FORCE, " to replace its run.json"));
     }
   }
 

@@ -2,6 +2,8 @@ package dev.convcut.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.convcut.ConvcutException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.io.AtomicFiles;
 import dev.convcut.io.Hashing;
 import dev.convcut.io.Json;
@@ -49,9 +51,9 @@ public final class ConfigLock {
     if (!before.equals(now)) {
       List<String> diffs = new ArrayList<>();
       differences("", before, now, diffs);
-      throw new ConvcutException(dir + " holds a " + name + " run with another configuration (" + file.getFileName()
+      throw new ConvcutException(Words.of(dir + " holds a " + name + " run with another configuration (" + file.getFileName()
           + ", sha256 " + stored.path("sha256").asText() + "); it differs in: " + String.join("; ", diffs)
-          + ". Use another --out, or --force to discard that run and start over");
+          + ". Use another ", Words.term(Setting.OUT, "output path"), ", or ", Setting.FORCE, " to discard that run and start over"));
     }
     return true;
   }

@@ -1,5 +1,7 @@
 package dev.convcut.study;
 
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import dev.convcut.data.Augmentation;
 import dev.convcut.data.BatchAssembler;
 import dev.convcut.data.EvalSubset;
@@ -22,7 +24,7 @@ public record EvalSet(ImageSet images, BatchAssembler batches, EvalSubset subset
    */
   public static EvalSet of(ImageSet split, Normalization normalization, int samples, long seed) {
     if (samples < 0) {
-      throw new IllegalArgumentException("--eval-samples must be ≥ 0 (0 = the whole split), got " + samples);
+      throw new InvalidSettingException(Setting.EVAL_SAMPLES, samples, " must be ≥ 0 (0 = the whole split), got " + samples);
     }
     EvalSubset subset = samples == 0 ? EvalSubset.whole(split) : EvalSubset.draw(split, samples, seed);
     ImageSet images = subset.isWhole() ? split : copy(split, subset.indices());

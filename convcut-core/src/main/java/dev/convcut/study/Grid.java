@@ -1,6 +1,8 @@
 package dev.convcut.study;
 
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import dev.convcut.tensor.Cut;
 import dev.convcut.tensor.Level;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ public record Grid(List<Cut> cuts, List<Level> levels) {
 
   public Grid {
     if (cuts.isEmpty() || levels.isEmpty()) {
-      throw new UsageException("a sweep needs at least one cut and one level");
+      throw new InvalidRequestException("a sweep needs at least one cut and one level");
     }
     cuts = List.copyOf(new LinkedHashSet<>(cuts));
     levels = List.copyOf(new LinkedHashSet<>(levels));
@@ -54,7 +56,7 @@ public record Grid(List<Cut> cuts, List<Level> levels) {
       try {
         cuts.add(Cut.parse(part));
       } catch (IllegalArgumentException e) {
-        throw new UsageException("--cuts: " + e.getMessage());
+        throw new InvalidSettingException(Setting.CUTS, text, ": " + e.getMessage());
       }
     }
     return cuts;
@@ -69,7 +71,7 @@ public record Grid(List<Cut> cuts, List<Level> levels) {
       try {
         levels.add(Level.parse(part));
       } catch (IllegalArgumentException e) {
-        throw new UsageException("--levels: " + e.getMessage());
+        throw new InvalidSettingException(Setting.LEVELS, text, ": " + e.getMessage());
       }
     }
     return levels;

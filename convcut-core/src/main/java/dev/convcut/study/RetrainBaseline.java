@@ -1,7 +1,10 @@
 package dev.convcut.study;
 
 import ai.djl.ndarray.NDManager;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.io.Hashing;
@@ -18,31 +21,31 @@ public final class RetrainBaseline {
   private RetrainBaseline() {}
 
   /** The baseline's top-1 and where it came from. */
-  public record Baseline(double top1, String source) {}
+  public record Baseline(double top1, Words source) {}
 
   public static Baseline resolve(Double given, AppliedTruncation record, EvalSet eval, int batchSize, NDManager manager) {
     if (given != null) {
       if (!(given >= 0 && given <= 1)) {
-        throw new UsageException("--baseline-top1 is a fraction in [0, 1], got " + given);
+        throw new InvalidSettingException(Setting.BASELINE_TOP1, given, " is a fraction in [0, 1], got " + given);
       }
-      return new Baseline(given, "given with --baseline-top1");
+      return new Baseline(given, Words.of("given with ", Setting.BASELINE_TOP1));
     }
     if (record == null) {
-      throw new UsageException("the checkpoint has no " + AppliedTruncation.FILE + " naming the model it was truncated from; "
-          + "give the untruncated model's top-1 on the same images with --baseline-top1");
+      throw new InvalidRequestException("the checkpoint has no " + AppliedTruncation.FILE + " naming the model it was truncated"
+          + " from; give the untruncated model's top-1 on the same images with ", Setting.BASELINE_TOP1);
     }
     if (record.evaluation() != null && record.evaluation().eval().sha256().equals(eval.describe().sha256())) {
-      return new Baseline(record.evaluation().baseline().top1(), AppliedTruncation.FILE + " (same " + eval.size() + " images)");
+      return new Baseline(record.evaluation().baseline().top1(), Words.of(AppliedTruncation.FILE + " (same " + eval.size() + " images)"));
     }
     Path source = Path.of(record.source());
     Path weights = Checkpoints.weights(source);
     if (Files.isRegularFile(weights) && Hashing.sha256(weights).equals(record.sourceWeightsSha256())) {
       try (Checkpoint ck = Checkpoints.load(source, manager)) {
-        return new Baseline(VariantScoring.full(ck.network(), eval, batchSize, null).top1(), "measured on " + source);
+        return new Baseline(VariantScoring.full(ck.network(), eval, batchSize, null).top1(), Words.of("measured on " + source));
       }
     }
-    throw new UsageException("cannot find the untruncated model's top-1 on these " + eval.size() + " images: " + AppliedTruncation.FILE
-        + " has no score on them and its source " + source + " is gone or changed; give it with --baseline-top1, or re-run "
-        + "'convcut truncate --evaluate' with the same --eval-samples and --seed");
+    throw new InvalidRequestException("cannot find the untruncated model's top-1 on these " + eval.size() + " images: "
+        + AppliedTruncation.FILE + " has no score on them and its source " + source + " is gone or changed; give it with ",
+        Setting.BASELINE_TOP1, ", or re-run ", Setting.TRUNCATE_EVALUATE, " with the same ", Setting.EVAL_SAMPLES, " and ", Setting.SEED);
   }
 }

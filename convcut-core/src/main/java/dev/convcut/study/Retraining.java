@@ -1,6 +1,8 @@
 package dev.convcut.study;
 
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.io.AtomicFiles;
@@ -47,8 +49,8 @@ public final class Retraining {
   public static Outcome run(Network net, Source source, EvalSet eval, dev.convcut.data.ImageSet train, double baselineTop1,
       RetrainSettings s, Provenance provenance) {
     if (s.projected() && source.truncation() == null) {
-      throw new UsageException("--projected needs the truncation the checkpoint was made with (its " + AppliedTruncation.FILE
-          + "), and this checkpoint has none; truncate it with 'convcut truncate' first");
+      throw new InvalidRequestException(Setting.PROJECTED, " needs the truncation the checkpoint was made with (its "
+          + AppliedTruncation.FILE + "), and this checkpoint has none; truncate it with 'convcut truncate' first");
     }
     try (OutputLock lock = OutputLock.acquire(s.out())) {
       AnalysisFolder.check(s.out(), provenance.command(), s.force());
@@ -144,9 +146,9 @@ public final class Retraining {
       for (CsvTable.Row r : CsvTable.read(csv).rows()) {
         if (r.text("run").equals(label)) {
           if (r.integer("epoch") != top1.size()) {
-            throw new dev.convcut.ConvcutException(csv + ": run " + label + " has epoch " + r.integer("epoch") + " where epoch "
-                + top1.size() + " belongs (a row twice, or two runs wrote into this folder at once?); use another --out, or --force"
-                + " to redo this curve");
+            throw new dev.convcut.ConvcutException(Words.of(csv + ": run " + label + " has epoch " + r.integer("epoch")
+                + " where epoch " + top1.size() + " belongs (a row twice, or two runs wrote into this folder at once?); use another ",
+                Words.term(Setting.OUT, "output path"), ", or ", Setting.FORCE, " to redo this curve"));
           }
           top1.add(r.number("top1"));
         }

@@ -1,6 +1,8 @@
 package dev.convcut.study;
 
 import dev.convcut.ConvcutException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.io.CsvTable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -42,8 +44,9 @@ public final class RowLog implements AutoCloseable {
       List<CsvTable.Row> rows;
       String first = Files.readAllLines(file, StandardCharsets.UTF_8).get(0) + "\n";
       if (!first.equals(header)) {
-        throw new ConvcutException(file + ": its header is not the one this run writes; expected " + header.trim()
-            + ", found " + first.trim() + ". Use another --out or --force to start over");
+        throw new ConvcutException(Words.of(file + ": its header is not the one this run writes; expected " + header.trim()
+            + ", found " + first.trim() + ". Use another ", Words.term(Setting.OUT, "output path"), " or ", Setting.FORCE,
+            " to start over"));
       }
       rows = CsvTable.read(file).rows();
       FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);

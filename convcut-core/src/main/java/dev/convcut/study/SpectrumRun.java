@@ -2,6 +2,7 @@ package dev.convcut.study;
 
 import dev.convcut.ConvcutException;
 import dev.convcut.io.OutputLock;
+import dev.convcut.io.OutputPlace;
 import dev.convcut.model.Network;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.tensor.Kernel;
@@ -31,7 +32,7 @@ public final class SpectrumRun {
     try (OutputLock lock = OutputLock.acquire(out)) {
       AnalysisFolder.check(out, provenance.command(), force);
       if (!force && Files.exists(out.resolve(SpectrumFiles.CSV))) {
-        throw new ConvcutException(out.resolve(SpectrumFiles.CSV) + " already exists; choose another --out or pass --force to replace it");
+        throw OutputPlace.taken(out.resolve(SpectrumFiles.CSV) + " already exists", true);
       }
       long t0 = System.nanoTime();
       Map<String, Kernel> kernels = new LinkedHashMap<>(LayerKernels.kernels(net, LayerKernels.denseLayers(net)));

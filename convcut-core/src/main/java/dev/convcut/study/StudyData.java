@@ -1,7 +1,9 @@
 package dev.convcut.study;
 
+import dev.convcut.InvalidRequestException;
 import dev.convcut.Seeds;
-import dev.convcut.UsageException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.data.DataOptions;
 import dev.convcut.data.DataSource;
@@ -27,7 +29,7 @@ public final class StudyData {
   public static String dataset(Architecture arch, String override) {
     String name = override != null ? override : arch.dataset();
     if (name == null || name.isBlank()) {
-      throw new UsageException("the checkpoint does not name its dataset; pass --dataset");
+      throw new InvalidRequestException("the checkpoint does not name its dataset; pass ", Words.term(Setting.DATASET, "a dataset"));
     }
     return name;
   }
@@ -83,15 +85,15 @@ public final class StudyData {
     ModelSpec spec = arch.spec();
     if (set.channels() != spec.channels() || set.height() != spec.height() || set.width() != spec.width()
         || set.classes().size() != arch.classes()) {
-      throw new UsageException(dataset + " images are " + set.channels() + "x" + set.height() + "x" + set.width() + " in "
+      throw new InvalidRequestException(dataset + " images are " + set.channels() + "x" + set.height() + "x" + set.width() + " in "
           + set.classes().size() + " classes, but the checkpoint's " + arch.model() + " takes " + spec.inputShape() + " in "
-          + arch.classes() + " classes; pass a --dataset that fits");
+          + arch.classes() + " classes; pass a ", Words.term(Setting.DATASET, "dataset"), " that fits");
     }
   }
 
   /** The evaluation set: {@code samples} test images drawn from the root {@code seed} (0: the whole test split). */
   public static EvalSet evalSet(Architecture arch, ImageSet test, int samples, long seed) {
-    return evalSet(arch, test, samples, seed, "--eval-samples");
+    return evalSet(arch, test, samples, seed, "evalSamples");
   }
 
   /**

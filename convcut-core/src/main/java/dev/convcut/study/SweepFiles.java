@@ -1,6 +1,8 @@
 package dev.convcut.study;
 
 import dev.convcut.ConvcutException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.io.AtomicFiles;
 import dev.convcut.io.CsvTable;
 import dev.convcut.io.Json;
@@ -28,7 +30,8 @@ final class SweepFiles {
   /** With {@code force}, removes an earlier run's files of this name; other files in the folder are left alone. */
   static void prepare(Path out, String name, boolean force) {
     if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new ConvcutException("--out " + out + " is a file; it must be a folder (new or holding an earlier " + name + " run)");
+      throw new ConvcutException(Words.of(Setting.OUT, " " + out + " is a file; it must be a folder (new or holding an earlier " + name
+          + " run)"));
     }
     if (!force) {
       return;

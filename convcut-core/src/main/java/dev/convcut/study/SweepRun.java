@@ -1,6 +1,8 @@
 package dev.convcut.study;
 
 import dev.convcut.ConvcutException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.io.CsvTable;
 import dev.convcut.io.OutputLock;
 import dev.convcut.io.Progress;
@@ -73,8 +75,9 @@ final class SweepRun implements AutoCloseable {
     try {
       for (CsvTable.Row r : log.existing()) {
         if (!done.add(key.apply(r))) {
-          throw new ConvcutException(log.file() + ": the row " + key.apply(r) + " appears twice (two runs wrote into this folder at "
-              + "once?); its rows cannot be trusted to resume from. Use another --out, or --force to start over");
+          throw new ConvcutException(Words.of(log.file() + ": the row " + key.apply(r) + " appears twice (two runs wrote into this"
+              + " folder at once?); its rows cannot be trusted to resume from. Use another ", Words.term(Setting.OUT, "output path"),
+              ", or ", Setting.FORCE, " to start over"));
         }
         if (SweepRow.BASELINE.equals(r.text("level"))) {
           found = score(r);

@@ -1,5 +1,7 @@
 package dev.convcut.study;
 
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,7 +17,7 @@ public record SweepSettings(List<String> layers, Grid grid, int batchSize, Path 
       throw new IllegalArgumentException("a sweep needs at least one layer");
     }
     if (batchSize < 1) {
-      throw new IllegalArgumentException("--batch-size must be ≥ 1, got " + batchSize);
+      throw new InvalidSettingException(Setting.SWEEP_BATCH, batchSize, " must be ≥ 1, got " + batchSize);
     }
   }
 

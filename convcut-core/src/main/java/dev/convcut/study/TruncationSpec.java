@@ -1,6 +1,8 @@
 package dev.convcut.study;
 
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import dev.convcut.model.LayerSelection;
 import dev.convcut.tensor.Cut;
 import dev.convcut.tensor.Kernel;
@@ -39,7 +41,7 @@ public record TruncationSpec(String text, List<Entry> entries) {
   /** Parses the text; syntax errors name the entry and say what is expected. */
   public static TruncationSpec parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new UsageException("--spec is empty; expected LAYER:CUT=LEVEL[,CUT=LEVEL...][;LAYER:...], e.g. "
+      throw new InvalidSettingException(Setting.SPEC, text, " is empty; expected LAYER:CUT=LEVEL[,CUT=LEVEL...][;LAYER:...], e.g. "
           + "features.6:oi|hw=keep0.25,o|ihw=loss0.1;layer3.*:ohw|i=rank8");
     }
     List<Entry> entries = new ArrayList<>();
@@ -50,7 +52,8 @@ public record TruncationSpec(String text, List<Entry> entries) {
       }
       int colon = entry.indexOf(':');
       if (colon <= 0 || colon == entry.length() - 1) {
-        throw new UsageException("--spec entry '" + entry + "': expected LAYER:CUT=LEVEL[,CUT=LEVEL...], e.g. features.6:o|ihw=keep0.5");
+        throw new InvalidSettingException(Setting.SPEC, text, " entry '" + entry + "': expected LAYER:CUT=LEVEL[,CUT=LEVEL...], e.g."
+            + " features.6:o|ihw=keep0.5");
       }
       String layer = entry.substring(0, colon).trim();
       List<Truncation.Step> steps = new ArrayList<>();
@@ -60,7 +63,7 @@ public record TruncationSpec(String text, List<Entry> entries) {
       entries.add(new Entry(layer, steps));
     }
     if (entries.isEmpty()) {
-      throw new UsageException("--spec '" + text + "' names no layer");
+      throw new InvalidSettingException(Setting.SPEC, text, " '" + text + "' names no layer");
     }
     return new TruncationSpec(text, entries);
   }
@@ -68,13 +71,14 @@ public record TruncationSpec(String text, List<Entry> entries) {
   private static Truncation.Step step(String entry, String step) {
     int eq = step.indexOf('=');
     if (eq <= 0 || eq == step.length() - 1) {
-      throw new UsageException("--spec entry '" + entry + "': step '" + step + "' should be CUT=LEVEL, e.g. o|ihw=keep0.5, oi/hw=rank4, "
+      throw new InvalidRequestException(Setting.SPEC, " entry '" + entry + "': step '" + step + "' should be CUT=LEVEL, e.g. o|ihw=keep0.5,"
+          + " oi/hw=rank4, "
           + "ohw|i=loss0.1, o|ihw=tol1e-3");
     }
     try {
       return new Truncation.Step(Cut.parse(step.substring(0, eq)), Level.parse(step.substring(eq + 1)));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--spec entry '" + entry + "': " + e.getMessage());
+      throw new InvalidRequestException(Setting.SPEC, " entry '" + entry + "': " + e.getMessage());
     }
   }
 
@@ -91,7 +95,7 @@ public record TruncationSpec(String text, List<Entry> entries) {
       List<String> hits;
       try {
         hits = LayerSelection.match(e.pattern(), layers, "layers");
-      } catch (UsageException x) {
+      } catch (InvalidRequestException x) {
         problems.add(x.getMessage());
         continue;
       }
@@ -108,10 +112,10 @@ public record TruncationSpec(String text, List<Entry> entries) {
       }
     }
     if (!problems.isEmpty()) {
-      throw new UsageException("--spec '" + text + "' cannot be applied:\n  " + String.join("\n  ", problems));
+      throw new InvalidSettingException(Setting.SPEC, text, " '" + text + "' cannot be applied:\n  " + String.join("\n  ", problems));
     }
     if (byLayer.isEmpty()) {
-      throw new UsageException("--spec '" + text + "' truncates nothing: every cut it names is trivial for its layers (" + skipped + ")");
+      throw new InvalidSettingException(Setting.SPEC, text, " '" + text + "' truncates nothing: every cut it names is trivial for its layers (" + skipped + ")");
     }
     Map<String, Truncation> ordered = new LinkedHashMap<>();
     for (String l : layers) {

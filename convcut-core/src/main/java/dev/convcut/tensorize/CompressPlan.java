@@ -1,7 +1,9 @@
 package dev.convcut.tensorize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,18 +33,18 @@ public record CompressPlan(Path source, Map<String, CompressRequest.Manual> laye
   public static CompressPlan read(Path path) {
     Path file = Files.isDirectory(path) ? path.resolve(CompressRun.JSON) : path;
     if (!Files.isRegularFile(file)) {
-      throw new UsageException("--plan " + path + ": no " + (Files.isDirectory(path) ? CompressRun.JSON + " in that directory"
+      throw new InvalidRequestException(Setting.PLAN, " " + path + ": no " + (Files.isDirectory(path) ? CompressRun.JSON + " in that directory"
           : "such file") + "; give the compress.json of an earlier compress run, or its output directory");
     }
     JsonNode root;
     try {
       root = Json.mapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new UsageException("--plan " + file + " is not readable JSON: " + e.getMessage());
+      throw new InvalidRequestException(Setting.PLAN, " " + file + " is not readable JSON: " + e.getMessage());
     }
     JsonNode rows = root == null ? null : root.get("layers");
     if (rows == null || !rows.isArray()) {
-      throw new UsageException("--plan " + file + " has no \"layers\" array; it is not a compress.json");
+      throw new InvalidRequestException(Setting.PLAN, " " + file + " has no \"layers\" array; it is not a compress.json");
     }
     Map<String, CompressRequest.Manual> layers = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -52,26 +54,26 @@ public record CompressPlan(Path source, Map<String, CompressRequest.Manual> laye
       if (method.equals("dense") || method.endsWith("(input)")) {
         continue;
       }
-      String where = "--plan " + file + ", layer " + layer;
+      Words where = Words.of(Setting.PLAN, " " + file + ", layer " + layer);
       Method m;
       try {
         m = Method.parse(method);
       } catch (IllegalArgumentException e) {
-        throw new UsageException(where + ": " + e.getMessage());
+        throw new InvalidRequestException(where, ": " + e.getMessage());
       }
       RankRequest ranks;
       try {
         ranks = new RankRequest(parseRanks(text(file, row, i, "ranks")), null);
         ranks.ranksFor(m);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(where + ": ranks '" + row.get("ranks").asText() + "': " + e.getMessage());
+      } catch (IllegalArgumentException | InvalidRequestException e) {
+        throw new InvalidRequestException(where, ": ranks '" + row.get("ranks").asText() + "': ", Words.reason(e));
       }
       if (layers.put(layer, new CompressRequest.Manual(m, ranks)) != null) {
-        throw new UsageException(where + ": listed twice");
+        throw new InvalidRequestException(where, ": listed twice");
       }
     }
     if (layers.isEmpty()) {
-      throw new UsageException("--plan " + file + " factorizes no layer: nothing to apply");
+      throw new InvalidRequestException(Setting.PLAN, " " + file + " factorizes no layer: nothing to apply");
     }
     return new CompressPlan(file, layers);
   }
@@ -79,7 +81,7 @@ public record CompressPlan(Path source, Map<String, CompressRequest.Manual> laye
   private static String text(Path file, JsonNode row, int i, String field) {
     JsonNode v = row.get(field);
     if (v == null || !v.isTextual() || v.asText().isBlank()) {
-      throw new UsageException("--plan " + file + ": layers[" + i + "] has no \"" + field + "\" text");
+      throw new InvalidRequestException(Setting.PLAN, " " + file + ": layers[" + i + "] has no \"" + field + "\" text");
     }
     return v.asText().trim();
   }

@@ -1,5 +1,8 @@
 package dev.convcut.tensorize;
 
+import dev.convcut.InvalidRequestException;
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import dev.convcut.data.DataOptions;
 import dev.convcut.data.Split;
 import dev.convcut.tensorize.select.AutoPlanner;
@@ -10,7 +13,7 @@ import java.util.List;
  * Everything {@code convcut compress} was asked to do, resolved from the command line; stored in
  * {@code run.json}.
  *
- * @param layers {@code --layers} patterns (empty: every convolution)
+ * @param layers layer name patterns (empty: every convolution)
  * @param manual the method and ranks for every chosen layer, or null in automatic mode
  * @param auto the automatic mode's settings, or null in manual mode
  * @param plan an earlier run's selection to apply again, or null
@@ -26,17 +29,17 @@ public record CompressRequest(Path checkpoint, Path out, boolean force, List<Str
     arguments = arguments == null ? List.of() : List.copyOf(arguments);
     int modes = (manual == null ? 0 : 1) + (auto == null ? 0 : 1) + (plan == null ? 0 : 1);
     if (modes != 1) {
-      throw new IllegalArgumentException("give either --method with --rank/--keep/--loss, one of --target-params,"
-          + " --target-macs, --max-drop, or --plan");
+      throw new InvalidRequestException("give either ", Setting.METHOD, " with ", Setting.RANK, "/", Setting.KEEP, "/",
+          Setting.LOSS, ", one of ", Setting.TARGET_PARAMS, ", ", Setting.TARGET_MACS, ", ", Setting.MAX_DROP, ", or ", Setting.PLAN);
     }
     if (plan != null && !layers.isEmpty()) {
-      throw new IllegalArgumentException("--plan names its layers itself: drop --layers");
+      throw new InvalidRequestException(Setting.PLAN, " names its layers itself: drop ", Setting.LAYERS);
     }
     if (threads < 0) {
-      throw new IllegalArgumentException("--threads must be a positive number, or 0 for all cores; got " + threads);
+      throw new InvalidSettingException(Setting.THREADS, threads, " must be a positive number, or 0 for all cores; got " + threads);
     }
     if (evalBatch < 1) {
-      throw new IllegalArgumentException("--eval-batch must be >= 1, got " + evalBatch);
+      throw new InvalidSettingException(Setting.EVAL_BATCH, evalBatch, " must be >= 1, got " + evalBatch);
     }
   }
 
@@ -55,14 +58,14 @@ public record CompressRequest(Path checkpoint, Path out, boolean force, List<Str
       int images, long seed, double floor, double minSpeedup, String speedRuntime) {
     public Auto {
       if (!(minSpeedup >= 0) || Double.isInfinite(minSpeedup)) {
-        throw new IllegalArgumentException("--min-speedup must be 0 (off) or a positive number, got " + minSpeedup);
+        throw new InvalidSettingException(Setting.MIN_SPEEDUP, minSpeedup, " must be 0 (off) or a positive number, got " + minSpeedup);
       }
       speedRuntime = speedRuntime == null ? TorchRuntime.NAME : speedRuntime;
       InferenceRuntime.named(speedRuntime);
       methods = List.copyOf(methods);
       keeps = List.copyOf(keeps);
       if (images < 1) {
-        throw new IllegalArgumentException("--select-images must be >= 1, got " + images);
+        throw new InvalidSettingException(Setting.SELECT_IMAGES, images, " must be >= 1, got " + images);
       }
     }
   }

@@ -2,7 +2,9 @@ package dev.convcut.tensorize;
 
 import ai.djl.ndarray.NDManager;
 import dev.convcut.ConvcutException;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
@@ -19,6 +21,7 @@ import dev.convcut.engine.Torch;
 import dev.convcut.eval.Evaluator;
 import dev.convcut.io.Json;
 import dev.convcut.io.OutputLock;
+import dev.convcut.io.OutputPlace;
 import dev.convcut.model.LayerSelection;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
@@ -59,7 +62,7 @@ public final class CompressRun {
   public static CompressionReport run(CompressRequest req) {
     try (OutputLock lock = OutputLock.acquire(req.out())) {
       if (Files.exists(req.out()) && !req.force()) {
-        throw new ConvcutException(req.out() + " already exists; choose another --out or pass --force to replace it");
+        throw OutputPlace.taken(req.out() + " already exists", true);
       }
       return locked(req);
     }
@@ -72,7 +75,8 @@ public final class CompressRun {
       Architecture given = ck.architecture();
       String dataset = req.dataset() != null ? req.dataset() : given.dataset();
       if (dataset == null || dataset.isBlank()) {
-        throw new UsageException(req.checkpoint() + " does not say which dataset it was trained on; pass --dataset");
+        throw new InvalidRequestException(req.checkpoint() + " does not say which dataset it was trained on; pass ",
+            Words.term(Setting.DATASET, "a dataset"));
       }
       Architecture arch = given.forDataset(dataset, req.data());
       DataOptions data = arch.dataOptions(req.data());
@@ -142,7 +146,7 @@ public final class CompressRun {
       }
     }
     if (kept.isEmpty()) {
-      throw new UsageException("every layer in play is a grouped convolution, which no factorized form can replace; nothing to"
+      throw new InvalidRequestException("every layer in play is a grouped convolution, which no factorized form can replace; nothing to"
           + " compress");
     }
     return kept;
@@ -151,7 +155,7 @@ public final class CompressRun {
   private static void checkFits(ModelSpec spec, DatasetSpec ds, String dataset) {
     if (spec.channels() != ds.channels() || spec.height() != ds.height() || spec.width() != ds.width()
         || spec.classes() != ds.classes().size()) {
-      throw new UsageException("the checkpoint's network takes " + spec.inputShape()
+      throw new InvalidRequestException("the checkpoint's network takes " + spec.inputShape()
           + " images and " + spec.classes() + " classes; " + dataset + " has " + ds.channels() + "x" + ds.height() + "x"
           + ds.width() + " and " + ds.classes().size());
     }
@@ -180,7 +184,7 @@ public final class CompressRun {
   private static Map<String, CompressRequest.Manual> checked(Network dense, CompressPlan plan) {
     for (String layer : plan.layers().keySet()) {
       if (!dense.layerNames().contains(layer)) {
-        throw new UsageException("--plan " + plan.source() + " factorizes layer " + layer + ", which "
+        throw new InvalidRequestException(Setting.PLAN, " " + plan.source() + " factorizes layer " + layer + ", which "
             + dense.spec().model() + " does not have; its layers are: " + String.join(", ", dense.layerNames()));
       }
     }
@@ -202,8 +206,9 @@ public final class CompressRun {
         : null;
     AutoPlanner.Plan plan = AutoPlanner.plan(dense, layers, grid, table, measured, a.target(), gate);
     if (plan.selection().chosen().isEmpty()) {
-      throw new ConvcutException("no layer can be factorized within " + a.target() + " (measured on " + table.source()
-          + "); allow a larger --max-drop, more --methods or --keeps");
+      throw new ConvcutException(Words.of("no layer can be factorized within " + a.target() + " (measured on " + table.source()
+          + "); allow a larger ", Words.term(Setting.MAX_DROP, "top-1 drop"), ", more ", Words.term(Setting.METHODS, "methods"),
+          " or ", Words.term(Setting.KEEPS, "kept fractions")));
     }
     return plan;
   }

@@ -1,6 +1,8 @@
 package dev.convcut.tensorize;
 
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.model.ConvSpec;
 import dev.convcut.tensor.Cut;
 import dev.convcut.tensor.Kernel;
@@ -91,7 +93,7 @@ public final class CpAlsDecomposition implements Decomposition {
       int r = request.ranksFor(method)[0];
       if (r > max) {
         throw RankLimits.tooHigh(layer, method, "rank " + r, "its " + layer.shape() + " kernel has an exact CP of rank " + max
-            + " (O·I·H·W / max(O, I, H, W)), so higher ranks add nothing", "--rank 1.." + max);
+            + " (O·I·H·W / max(O, I, H, W)), so higher ranks add nothing", Words.of(Setting.RANK, " 1.." + max));
       }
       return FactorizedLayer.of(layer, method, new int[] {r}, decompose(w, r), fold);
     }
@@ -124,8 +126,8 @@ public final class CpAlsDecomposition implements Decomposition {
       }
       return FactorizedLayer.of(layer, method, new int[] {lo}, best, bestReconstruction, fold);
     }
-    throw new UsageException("layer " + layer.name() + ": " + level + " has no meaning for cp (it has no singular values);"
-        + " choose --rank R, --keep F or --loss ETA");
+    throw new InvalidRequestException("layer " + layer.name() + ": " + level + " has no meaning for cp (it has no singular values);"
+        + " choose ", Setting.RANK, " R, ", Setting.KEEP, " F or ", Setting.LOSS, " ETA");
   }
 
   private Factorization decompose(Kernel w, int rank) {

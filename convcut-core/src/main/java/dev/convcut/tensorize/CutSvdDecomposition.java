@@ -1,5 +1,7 @@
 package dev.convcut.tensorize;
 
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.tensor.Cut;
 import dev.convcut.tensor.CutSpectrum;
 import dev.convcut.tensor.CutSvd;
@@ -70,7 +72,7 @@ public final class CutSvdDecomposition implements Decomposition {
     int k = request.ranksFor(method)[0];
     if (k > s.fullRank()) {
       throw RankLimits.tooHigh(layer, method, "rank " + k, "cut " + s.cut() + " of its " + layer.shape() + " kernel is a "
-          + s.rows() + " × " + s.cols() + " matrix of full rank " + s.fullRank(), "--rank 1.." + s.fullRank());
+          + s.rows() + " × " + s.cols() + " matrix of full rank " + s.fullRank(), Words.of(Setting.RANK, " 1.." + s.fullRank()));
     }
     return k;
   }

@@ -60,7 +60,7 @@ public interface Decomposition {
 
   /**
    * Factorizes {@code layer} at the ranks {@code request} resolves to; refuses ranks above what
-   * the layer can hold with a {@link dev.convcut.UsageException} naming the layer and the limit.
+   * the layer can hold with a {@link dev.convcut.InvalidRequestException} naming the layer and the limit.
    *
    * @param fold merge a square 1×1 factor at either end of the chain into its neighbour ({@link PassThrough})
    */

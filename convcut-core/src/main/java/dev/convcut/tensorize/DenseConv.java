@@ -1,6 +1,6 @@
 package dev.convcut.tensorize;
 
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import dev.convcut.model.Conv2d;
 import dev.convcut.model.ConvSpec;
 import dev.convcut.model.Network;
@@ -34,10 +34,10 @@ public record DenseConv(String name, ConvSpec spec, int inH, int inW, float[] we
   public static DenseConv of(Network net, String name) {
     WeightLayer layer = net.layer(name);
     if (!(layer instanceof Conv2d conv)) {
-      throw new UsageException("layer " + name + " is a " + layer.kind() + " layer; convcut compress factorizes convolutions only");
+      throw new InvalidRequestException("layer " + name + " is a " + layer.kind() + " layer; convcut compress factorizes convolutions only");
     }
     if (!conv.form().isDense()) {
-      throw new UsageException("layer " + name + " is already factorized (" + conv.form().origin()
+      throw new InvalidRequestException("layer " + name + " is already factorized (" + conv.form().origin()
           + "); compress a checkpoint whose layer " + name + " is dense");
     }
     Param bias = net.param(name + ".bias");

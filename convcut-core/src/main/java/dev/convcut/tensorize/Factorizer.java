@@ -1,6 +1,8 @@
 package dev.convcut.tensorize;
 
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 
 /**
  * Factorizes one dense convolution by a {@link Method} at the ranks a {@link RankRequest}
@@ -26,18 +28,25 @@ public final class Factorizer {
 
   /** Why {@code layer} cannot take {@code method} at all (groups, 1×1 kernels, trivial cuts), or null when it can. */
   public static String refusal(DenseConv layer, Method method) {
-    if (layer.spec().groups() != 1) {
-      return "layer " + layer.name() + " is a grouped convolution (groups=" + layer.spec().groups()
-          + "); every factorized form needs groups = 1: leave it dense (choose the layers with --layers)";
-    }
-    return method.decomposition().refusal(layer, method.cut());
+    Words why = refusalWords(layer, method);
+    return why == null ? null : why.toString();
   }
+
+  private static Words refusalWords(DenseConv layer, Method method) {
+    if (layer.spec().groups() != 1) {
+      return Words.of("layer " + layer.name() + " is a grouped convolution (groups=" + layer.spec().groups()
+          + "); every factorized form needs groups = 1: leave it dense (choose the layers with ", Setting.LAYERS, ")");
+    }
+    String why = method.decomposition().refusal(layer, method.cut());
+    return why == null ? null : Words.of(why);
+  }
+
 
   /** Checks that {@code layer} can take {@code method} at all (groups, 1×1 kernels, trivial cuts). */
   public static void checkApplicable(DenseConv layer, Method method) {
-    String why = refusal(layer, method);
+    Words why = refusalWords(layer, method);
     if (why != null) {
-      throw new UsageException(why);
+      throw new InvalidRequestException(why);
     }
   }
 

@@ -1,6 +1,9 @@
 package dev.convcut.tensorize;
 
 import dev.convcut.ConvcutException;
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.Augmentation;
 import dev.convcut.data.BatchAssembler;
@@ -43,13 +46,13 @@ public final class FineTune {
   public record Settings(int epochs, double lr, int batch, long seed, double distill, double temperature) {
     public Settings {
       if (epochs < 0) {
-        throw new IllegalArgumentException("--finetune-epochs must be >= 0, got " + epochs);
+        throw new InvalidSettingException(Setting.FINETUNE_EPOCHS, epochs, " must be >= 0, got " + epochs);
       }
       if (batch < 2) {
-        throw new IllegalArgumentException("--batch must be >= 2 (BatchNorm needs two images per step), got " + batch);
+        throw new InvalidSettingException(Setting.FINETUNE_BATCH, batch, " must be >= 2 (BatchNorm needs two images per step), got " + batch);
       }
       if (!(lr > 0) || Double.isInfinite(lr)) {
-        throw new IllegalArgumentException("--lr must be a positive number, got " + lr);
+        throw new InvalidSettingException(Setting.FINETUNE_LR, lr, " must be a positive number, got " + lr);
       }
       Distillation.check(distill, temperature);
     }
@@ -83,8 +86,9 @@ public final class FineTune {
     TrainingState state = trainer.run(null, new ClipGradNorm(config.newOptimizer(), MAX_GRAD_NORM), null);
     for (Param p : net.params()) {
       if (!Ops.allFinite(p.array())) {
-        throw new ConvcutException("fine-tuning left non-finite values in " + p.name()
-            + "; nothing was written (try a smaller --lr, fewer --finetune-epochs, or other --methods)");
+        throw new ConvcutException(Words.of("fine-tuning left non-finite values in " + p.name()
+            + "; nothing was written (try a smaller ", Words.term(Setting.FINETUNE_LR, "learning rate"), ", fewer ",
+            Words.term(Setting.FINETUNE_EPOCHS, "epochs"), ", or other ", Words.term(Setting.METHODS, "methods"), ")"));
       }
     }
     return state.history();

@@ -1,7 +1,7 @@
 package dev.convcut.tensorize;
 
 import ai.djl.ndarray.NDManager;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import dev.convcut.model.LayerForm;
 import dev.convcut.model.Network;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.ServiceLoader;
  * against a factor chain, side by side ({@link Latency#alternate}): libtorch, which convcut
  * computes with, and the runtimes users deploy on (ONNX Runtime). Implementations are found with
  * {@link ServiceLoader} (listed in {@code META-INF/services}), so adding a runtime is a one-place
- * change. Every runtime runs on libtorch's intra-op thread count ({@code --threads}).
+ * change. Every runtime runs on libtorch's intra-op thread count.
  */
 public interface InferenceRuntime {
   /** The name users pick it by, e.g. {@code libtorch}, {@code onnxruntime}. */
@@ -40,7 +40,7 @@ public interface InferenceRuntime {
   /** The runtime called {@code name}; a usage error naming the known ones otherwise. */
   static InferenceRuntime named(String name) {
     List<InferenceRuntime> all = all();
-    return all.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow(() -> new UsageException(
+    return all.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow(() -> new InvalidRequestException(
         "unknown runtime '" + name + "'; known: " + String.join(", ", all.stream().map(InferenceRuntime::name).toList())));
   }
 }

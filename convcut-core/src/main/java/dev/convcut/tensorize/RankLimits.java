@@ -1,6 +1,8 @@
 package dev.convcut.tensorize;
 
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 
 /**
  * What the decompositions share about rank limits: the refusal of ranks above what a layer can
@@ -18,8 +20,8 @@ public final class RankLimits {
   }
 
   /** A refusal of {@code asked} ranks above {@code limit}, naming the layer and the {@code choices}. */
-  public static UsageException tooHigh(DenseConv layer, Method m, String asked, String limit, String choices) {
-    return new UsageException(asked + " for layer " + layer.name() + " (" + m + ") is above what the layer can hold: "
-        + limit + "; choose " + choices + ", or --keep F / --loss ETA");
+  public static InvalidRequestException tooHigh(DenseConv layer, Method m, String asked, String limit, Words choices) {
+    return new InvalidRequestException(asked + " for layer " + layer.name() + " (" + m + ") is above what the layer can hold: "
+        + limit + "; choose ", choices, ", or ", Setting.KEEP, " F / ", Setting.LOSS, " ETA");
   }
 }

@@ -1,12 +1,14 @@
 package dev.convcut.tensorize;
 
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import dev.convcut.tensor.Level;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Which ranks to factorize at: explicit ranks ({@code --rank 8}, or one per bond: {@code --rank
- * 8,16} for Tucker-2's {@code r_o,r_i}, {@code --rank 4,8,8} for a tensor train's {@code
+ * Which ranks to factorize at: explicit ranks ({@code 8}, or one per bond: {@code
+ * 8,16} for Tucker-2's {@code r_o,r_i}, {@code 4,8,8} for a tensor train's {@code
  * r₁,r₂,r₃}; one number means every bond), or a {@link Level} ({@code keep=f}, {@code loss=η},
  * {@code tol=τ}) applied to each bond's spectrum. docs/compress.md gives the rule per method.
  *
@@ -21,7 +23,7 @@ public record RankRequest(List<Integer> ranks, Level level) {
     if (ranks != null) {
       ranks = List.copyOf(ranks);
       if (ranks.isEmpty()) {
-        throw new IllegalArgumentException("--rank needs at least one number");
+        throw new InvalidSettingException(Setting.RANK, ranks, " needs at least one number");
       }
       for (int r : ranks) {
         if (r < 1) {

@@ -1,5 +1,7 @@
 package dev.convcut.tensorize;
 
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.tensor.Cut;
 import dev.convcut.tensor.decompose.TensorTrain;
 import dev.convcut.tensor.linalg.Svd;
@@ -60,8 +62,8 @@ public final class TensorTrainDecomposition implements Decomposition {
       if (r[b] > limit[b]) {
         int[] max = TensorTrain.maxRanks(layer.kernel());
         throw RankLimits.tooHigh(layer, m, "rank r" + (b + 1) + "=" + r[b], "with r1..r" + b + " as asked, bond " + (b + 1)
-            + " of its " + layer.shape() + " kernel holds at most " + limit[b], "--rank R1,R2,R3 with R1 ≤ min(I, OHW),"
-            + " R2 ≤ min(R1·H, OW), R3 ≤ min(R2·W, O); at full rank " + max[0] + "," + max[1] + "," + max[2]);
+            + " of its " + layer.shape() + " kernel holds at most " + limit[b], Words.of(Setting.RANK, " R1,R2,R3 with R1 ≤ min(I, OHW),"
+            + " R2 ≤ min(R1·H, OW), R3 ≤ min(R2·W, O); at full rank " + max[0] + "," + max[1] + "," + max[2]));
       }
     }
     return r;

@@ -1,5 +1,7 @@
 package dev.convcut.tensorize;
 
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.tensor.Cut;
 import dev.convcut.tensor.CutSpectrum;
 import dev.convcut.tensor.CutSvds;
@@ -59,7 +61,7 @@ public final class Tucker2Decomposition implements Decomposition {
     if (r[0] > out.fullRank() || r[1] > in.fullRank()) {
       throw RankLimits.tooHigh(layer, m, "ranks r_o=" + r[0] + ", r_i=" + r[1], "its " + layer.shape()
           + " kernel allows r_o ≤ " + out.fullRank() + " (cut o|ihw) and r_i ≤ " + in.fullRank() + " (cut ohw|i)",
-          "--rank R_O,R_I with R_O in 1.." + out.fullRank() + " and R_I in 1.." + in.fullRank());
+          Words.of(Setting.RANK, " R_O,R_I with R_O in 1.." + out.fullRank() + " and R_I in 1.." + in.fullRank()));
     }
     return r;
   }

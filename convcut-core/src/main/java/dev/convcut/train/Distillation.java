@@ -1,5 +1,7 @@
 package dev.convcut.train;
 
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import dev.convcut.model.Network;
 
 /**
@@ -23,10 +25,11 @@ public record Distillation(Network teacher, double weight, double temperature) {
   /** Refuses a weight outside [0, 1] or a temperature that is not a positive number, naming the option. */
   public static void check(double weight, double temperature) {
     if (!(weight >= 0 && weight <= 1)) {
-      throw new IllegalArgumentException("--distill must be between 0 and 1 (the share of the distillation loss), got " + weight);
+      throw new InvalidSettingException(Setting.DISTILL, weight, " must be between 0 and 1 (the share of the distillation loss), got "
+          + weight);
     }
     if (!(temperature > 0) || Double.isInfinite(temperature)) {
-      throw new IllegalArgumentException("--distill-temperature must be a positive number, got " + temperature);
+      throw new InvalidSettingException(Setting.DISTILL_TEMPERATURE, temperature, " must be a positive number, got " + temperature);
     }
   }
 }

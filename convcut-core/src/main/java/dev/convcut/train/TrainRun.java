@@ -3,7 +3,10 @@ package dev.convcut.train;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.convcut.ConvcutException;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
@@ -20,6 +23,7 @@ import dev.convcut.data.ImageSets;
 import dev.convcut.data.Split;
 import dev.convcut.io.Json;
 import dev.convcut.io.OutputLock;
+import dev.convcut.io.OutputPlace;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
@@ -58,7 +62,7 @@ public final class TrainRun {
   public static TrainingState run(Request req) {
     try (OutputLock lock = OutputLock.acquire(req.out())) {
       if (Files.exists(req.out()) && !req.force() && !req.out().equals(req.resume())) {
-        throw new ConvcutException(req.out() + " already exists; choose another --out or pass --force to replace it");
+        throw OutputPlace.taken(req.out() + " already exists", true);
       }
       return locked(req);
     }
@@ -79,12 +83,12 @@ public final class TrainRun {
       DataOptions here = data.at(source.path());
       ImageSet test = Datasets.load(dataset, Split.TEST, here);
       if (from != null && !from.architecture().classNames().isEmpty() && !from.architecture().classNames().equals(classes)) {
-        throw new UsageException("checkpoint " + req.resume() + " was trained on the classes " + from.architecture().classNames()
+        throw new InvalidRequestException("checkpoint " + req.resume() + " was trained on the classes " + from.architecture().classNames()
             + ", but " + source.path() + " has " + classes);
       }
       ModelSpec spec = from != null ? from.net().spec() : new ModelSpec(cfg.model(), ds.channels(), ds.height(), classes.size(), req.stem());
       if (spec.channels() != ds.channels() || spec.size() != ds.height() || spec.classes() != classes.size()) {
-        throw new UsageException("checkpoint " + req.resume() + " is " + spec + ", which does not fit " + dataset);
+        throw new InvalidRequestException("checkpoint " + req.resume() + " is " + spec + ", which does not fit " + dataset);
       }
       Preprocessing pre = from != null ? from.architecture().preprocessing()
           : Preprocessing.of(ds.normalization()).withResize(folder ? data.folder().resize() : null);
@@ -127,7 +131,7 @@ public final class TrainRun {
   private static BatchSource trainBatches(TrainConfig cfg, String dataset, DataOptions here, Preprocessing pre) {
     if (cfg.augmentation().resizedCrop()) {
       if (!Datasets.isFolder(dataset)) {
-        throw new UsageException("random resized crops need the original images of an image folder; " + dataset
+        throw new InvalidRequestException("random resized crops need the original images of an image folder; " + dataset
             + " takes a crop with padding");
       }
       return Datasets.folder(here).trainBatches(pre.normalization(), cfg.trainLimit());
@@ -158,15 +162,15 @@ public final class TrainRun {
     TrainingState state = Json.mapper().convertValue(node, TrainingState.class);
     if (req.resumeEpochs() != null && req.resumeEpochs() < state.epochsDone()) {
       ck.close();
-      throw new UsageException("--epochs " + req.resumeEpochs() + " is less than the " + state.epochsDone()
+      throw new InvalidSettingException(Setting.EPOCHS, req.resumeEpochs(), " " + req.resumeEpochs() + " is less than the " + state.epochsDone()
           + " epochs " + req.resume() + " has done");
     }
     if (ck.optimizerState().isEmpty() && state.config().optimizerHasState() && state.optimizerSteps() > 0 && !req.resetOptimizer()) {
       ck.close();
-      throw new ConvcutException(req.resume().resolve(Checkpoints.OPTIMIZER) + ": missing; " + req.resume() + " took "
+      throw new ConvcutException(Words.of(req.resume().resolve(Checkpoints.OPTIMIZER) + ": missing; " + req.resume() + " took "
           + state.optimizerSteps() + " " + state.config().optimizer() + " steps, and resuming without their optimizer state would"
-          + " restart it and give other weights than an uninterrupted run. Restore the file, or pass --reset-optimizer to"
-          + " continue with a fresh optimizer on purpose");
+          + " restart it and give other weights than an uninterrupted run. Restore the file, or pass ", Setting.RESET_OPTIMIZER,
+          " to continue with a fresh optimizer on purpose"));
     }
     return new Resumed(ck.architecture(), ck.network(), state, ck.optimizerState());
   }

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.convcut.Seeds;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.data.BatchAssembler;
 import dev.convcut.data.BatchSource;
 import dev.convcut.data.EpochOrder;
@@ -125,9 +127,9 @@ public final class Trainer {
           long[] predicted = r.predicted();
           if (!Float.isFinite(loss)) {
             if (!optimizer.skipsNonFinite() || ++skippedSteps > Math.max(10, steps / 100)) {
-              throw new dev.convcut.ConvcutException("training diverged at epoch " + (epoch + 1) + ", step " + (s + 1)
+              throw new dev.convcut.ConvcutException(Words.of("training diverged at epoch " + (epoch + 1) + ", step " + (s + 1)
                   + ": loss is " + loss + (skippedSteps > 0 ? " (" + skippedSteps + " non-finite steps left out this epoch)" : "")
-                  + " (try a smaller --lr)");
+                  + " (try a smaller ", Words.term(Setting.LEARNING_RATE, "learning rate"), ")"));
             }
             LOG.warn("epoch {}, step {}: loss is {}; the step was left out ({} this epoch)", epoch + 1, s + 1, loss,
                 skippedSteps);

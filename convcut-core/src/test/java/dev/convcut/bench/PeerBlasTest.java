@@ -1,5 +1,6 @@
 package dev.convcut.bench;
 
+import dev.convcut.Marked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,8 @@ class PeerBlasTest {
         .hasMessageContaining("refused")
         .hasMessageContaining("/blas/libblas.so.3")
         .hasMessageContaining("libopenblas0-pthread")
-        .hasMessageContaining("--no-peer");
+        .hasMessageContaining("or time convcut alone with the no-peer option")
+        .satisfies(e -> assertThat(Marked.of(e)).endsWith("or time convcut alone with <NO_PEER>"));
   }
 
   @Test

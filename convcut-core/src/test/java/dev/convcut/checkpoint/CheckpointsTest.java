@@ -55,7 +55,8 @@ class CheckpointsTest extends WithEngine {
   void anExistingCheckpointIsNotOverwrittenWithoutForce() {
     try (Network net = ModelZoo.build(SPEC, manager, 7)) {
       Path dir = save(net, "ck");
-      assertThatThrownBy(() -> save(net, "ck")).isInstanceOf(ConvcutException.class).hasMessageContaining("--force");
+      assertThatThrownBy(() -> save(net, "ck")).isInstanceOf(ConvcutException.class)
+          .hasMessageContaining("already exists; choose another path or pass the force option to replace it");
       Checkpoints.save(dir, true, net, arch(net), null, Map.of(), Provenance.start("test", List.of()), null);
     }
   }

@@ -1,5 +1,7 @@
 package dev.convcut.data;
 
+import dev.convcut.ConvcutException;
+import dev.convcut.Marked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,19 +61,21 @@ class DatasetLocatorTest {
   void aDataDirThatDoesNotExistIsAnError() {
     Path absent = root.resolve("nope");
     assertThatThrownBy(() -> DatasetLocator.find(fashion(), options(absent, withEnvironment())))
-        .hasMessage("--data-dir " + absent + ": no such file or folder");
+        .hasMessage("the data folder " + absent + ": no such file or folder")
+        .satisfies(e -> assertThat(Marked.of(e)).isEqualTo("<DATA_DIR> " + absent + ": no such file or folder"));
   }
 
   @Test
   void theNotFoundMessageListsEveryWayToProvideTheData() {
-    String message = DatasetLocator.notFound(fashion(), DataFixtures.isolated(root), null).getMessage();
-    assertThat(message)
+    ConvcutException e = DatasetLocator.notFound(fashion(), DataFixtures.isolated(root), null);
+    assertThat(e.getMessage())
         .startsWith("Fashion-MNIST (fashion-mnist) was not found. Provide it in one of these ways:")
-        .contains("--data-dir DIR  a folder holding train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz")
+        .contains("the data folder DIR a folder holding train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz")
         .contains("$CONVCUT_DATA   a folder with a fashion-mnist/ sub-folder of those files (it is not set)")
         .contains("put the files in " + root.resolve("cache/fashion-mnist"))
         .contains("sudo apt-get install dataset-fashion-mnist (installs " + root.resolve("system/fashion-mnist") + ")")
-        .contains("convcut data fetch --dataset fashion-mnist (from http://official/; needs internet)");
+        .contains("a dataset download fashion-mnist (from http://official/; needs internet)");
+    assertThat(Marked.of(e)).contains("\n  <DATA_DIR> DIR  a folder holding").contains("\n  download        <DATA_FETCH> fashion-mnist");
   }
 
   @Test

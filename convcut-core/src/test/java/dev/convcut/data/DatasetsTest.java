@@ -1,5 +1,6 @@
 package dev.convcut.data;
 
+import dev.convcut.InvalidSettingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -57,8 +58,8 @@ class DatasetsTest {
   void coarseLabelsAreRefusedForDatasetsWithoutThem() {
     DataOptions options = new DataOptions(null, LabelKind.COARSE, false, DataFixtures.isolated(root));
     assertThatThrownBy(() -> Datasets.load("mnist", Split.TRAIN, options))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--labels coarse: mnist has only fine labels (coarse labels: cifar100)");
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage("the label kind coarse: mnist has only fine labels (coarse labels: cifar100)");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.convcut.io;
 
+import dev.convcut.Marked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +50,8 @@ class OutputLockTest {
     Process p = holder(folder);
     try {
       assertThatThrownBy(() -> OutputLock.acquire(folder)).isInstanceOf(ConvcutException.class)
-          .hasMessage(folder + " is being written by another convcut run (pid " + p.pid() + "); wait for it or choose another --out");
+          .hasMessage(folder + " is being written by another convcut run (pid " + p.pid() + "); wait for it or choose another output path")
+          .satisfies(e -> assertThat(Marked.of(e)).endsWith("choose another <OUT>"));
     } finally {
       p.destroyForcibly();
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

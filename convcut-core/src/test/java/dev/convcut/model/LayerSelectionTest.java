@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import dev.convcut.engine.Torch;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +24,7 @@ class LayerSelectionTest {
 
   @Test
   void aNameOrPatternThatMatchesNothingListsTheValidLayers() {
-    assertThatThrownBy(() -> LayerSelection.match("layer9.*", LAYERS, "layers")).isInstanceOf(UsageException.class)
+    assertThatThrownBy(() -> LayerSelection.match("layer9.*", LAYERS, "layers")).isInstanceOf(InvalidRequestException.class)
         .hasMessage("layer pattern 'layer9.*' matches no layer; valid layers: conv1, layer1.0.conv1, layer1.0.conv2, "
             + "layer3.0.conv1, layer3.1.conv2, fc");
     assertThatThrownBy(() -> LayerSelection.match("layer3", LAYERS, "layers")).hasMessageStartingWith("no layer 'layer3'; valid");
@@ -62,7 +62,7 @@ class LayerSelectionTest {
 
   @Test
   void aPatternMatchingNothingOrOnlyLinearLayersIsRefusedListingTheConvolutions() {
-    assertThatThrownBy(() -> LayerSelection.convolutions(net, List.of("layer4.*"))).isInstanceOf(UsageException.class)
+    assertThatThrownBy(() -> LayerSelection.convolutions(net, List.of("layer4.*"))).isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("layer pattern 'layer4.*' matches no layer of resnet20").hasMessageContaining("layer3.2.conv2");
     assertThatThrownBy(() -> LayerSelection.convolutions(net, List.of("fc"))).hasMessageContaining("only linear layers");
   }

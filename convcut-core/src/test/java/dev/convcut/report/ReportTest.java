@@ -1,11 +1,12 @@
 package dev.convcut.report;
 
+import dev.convcut.Marked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.convcut.ConvcutException;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import dev.convcut.io.Json;
 import dev.convcut.report.analysis.Criteria;
 import dev.convcut.report.analysis.Verdict;
@@ -73,7 +74,9 @@ class ReportTest {
     Files.createDirectories(other);
     Files.writeString(other.resolve("todo.txt"), "keep me");
     assertThatThrownBy(() -> report(other, false)).isInstanceOf(ConvcutException.class)
-        .hasMessage(other.toAbsolutePath() + " exists and is not a convcut report; choose another --out or pass --force to replace it");
+        .hasMessage(other.toAbsolutePath() + " exists and is not a convcut report; choose another output path or pass the force option to"
+            + " replace it")
+        .satisfies(e -> assertThat(Marked.of(e)).endsWith("choose another <OUT> or pass <FORCE> to replace it"));
     assertThat(other.resolve("todo.txt")).exists();
     report(other, true);
     assertThat(other.resolve("todo.txt")).doesNotExist();
@@ -88,9 +91,9 @@ class ReportTest {
 
   @Test
   void theRunsOwnFilesAreNeverReplacedEvenWithForce() {
-    assertThatThrownBy(() -> report(run, true)).isInstanceOf(UsageException.class).hasMessageContaining("holds the run's own files");
-    assertThatThrownBy(() -> report(tmp, true)).isInstanceOf(UsageException.class);
-    assertThatThrownBy(() -> report(run.resolve("retrain"), true)).isInstanceOf(UsageException.class);
+    assertThatThrownBy(() -> report(run, true)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("holds the run's own files");
+    assertThatThrownBy(() -> report(tmp, true)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> report(run.resolve("retrain"), true)).isInstanceOf(InvalidRequestException.class);
     assertThat(run.resolve("retrain/retrain.csv")).exists();
   }
 

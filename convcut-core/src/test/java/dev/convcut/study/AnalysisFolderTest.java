@@ -36,7 +36,7 @@ class AnalysisFolderTest {
     for (boolean force : new boolean[] {false, true}) {
       assertThatThrownBy(() -> AnalysisFolder.check(ck, "spectrum", force)).isInstanceOf(ConvcutException.class)
           .hasMessage(ck + " is a checkpoint (it holds architecture.json); the spectrum outputs and their run.json would overwrite"
-              + " its record; choose another --out");
+              + " its record; choose another output path");
     }
   }
 
@@ -44,8 +44,8 @@ class AnalysisFolderTest {
   void anotherCommandsRunJsonIsRefusedUnlessForced() throws Exception {
     Path out = folder("spectrum", false);
     assertThatThrownBy(() -> AnalysisFolder.check(out, "retrain", false)).isInstanceOf(ConvcutException.class)
-        .hasMessage(out + " holds the outputs of another command ('spectrum', in run.json); choose another --out, or pass --force"
-            + " to replace its run.json");
+        .hasMessage(out + " holds the outputs of another command ('spectrum', in run.json); choose another output path, or pass"
+            + " the force option to replace its run.json");
     assertThatCode(() -> AnalysisFolder.check(out, "retrain", true)).doesNotThrowAnyException();
   }
 

@@ -1,9 +1,11 @@
 package dev.convcut.study;
 
+import dev.convcut.Setting;
+import dev.convcut.InvalidSettingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 class GridTest {
@@ -24,8 +26,9 @@ class GridTest {
 
   @Test
   void aBadCutOrLevelIsAUsageErrorSayingWhatIsValid() {
-    assertThatThrownBy(() -> Grid.parse("o|ih", null)).isInstanceOf(UsageException.class).hasMessageStartingWith("--cuts: cut 'o|ih'");
-    assertThatThrownBy(() -> Grid.parse(null, "half")).isInstanceOf(UsageException.class)
-        .hasMessageContaining("--levels: level 'half': expected rank=K, keep=F");
+    assertThatThrownBy(() -> Grid.parse("o|ih", null)).isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("the cuts: cut 'o|ih'")
+        .satisfies(e -> assertThat(((InvalidSettingException) e).setting()).isEqualTo(Setting.CUTS));
+    assertThatThrownBy(() -> Grid.parse(null, "half")).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("the levels: level 'half': expected rank=K, keep=F");
   }
 }

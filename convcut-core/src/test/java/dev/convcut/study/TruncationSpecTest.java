@@ -3,7 +3,7 @@ package dev.convcut.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import dev.convcut.tensor.Cut;
 import dev.convcut.tensor.Kernel;
 import dev.convcut.tensor.Level;
@@ -49,7 +49,7 @@ class TruncationSpecTest {
   @Test
   void everyProblemIsListedWithTheValidChoicesBeforeAnyWork() {
     assertThatThrownBy(() -> resolve("features.6:o|ihw=rank2;conv1:o|ihw=rank40;fc:oi|hw=rank1;layer3.0.conv2:o|ihw=rank1;layer3.*:ohw|i=rank1"))
-        .isInstanceOf(UsageException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("no layer 'features.6'; valid layers: conv1, layer3.0.conv1, layer3.0.conv2, fc")
         .hasMessageContaining("layer conv1 cut o|ihw: rank 40 is out of range; valid ranks are 1..16 (a 16 × 27 matrix)")
         .hasMessageContaining("layer fc (kernel 10x32) has no cut oi|hw; its cuts: o|i")
@@ -62,6 +62,6 @@ class TruncationSpecTest {
     assertThatThrownBy(() -> TruncationSpec.parse("conv1:o|ihw")).hasMessageContaining("should be CUT=LEVEL");
     assertThatThrownBy(() -> TruncationSpec.parse("conv1:o|ihw=keep1.5")).hasMessageContaining("keep fraction must be in (0, 1], got 1.5");
     assertThatThrownBy(() -> TruncationSpec.parse("conv1:o|ihx=rank1")).hasMessageContaining("'x' is not an index letter");
-    assertThatThrownBy(() -> TruncationSpec.parse(" ")).hasMessageContaining("--spec is empty");
+    assertThatThrownBy(() -> TruncationSpec.parse(" ")).hasMessageContaining("the truncation spec is empty");
   }
 }

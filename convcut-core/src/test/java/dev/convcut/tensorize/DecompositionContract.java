@@ -3,7 +3,7 @@ package dev.convcut.tensorize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import dev.convcut.WithEngine;
 import dev.convcut.model.ConvSpec;
 import dev.convcut.tensor.Level;
@@ -66,12 +66,12 @@ public abstract class DecompositionContract extends WithEngine {
   void groupedConvolutionsAndRanksAboveTheLimitAreRefusedNamingTheLayer() {
     DenseConv grouped = FactorizerTest.randomDense(new ConvSpec(6, 8, 3, 3, 1, 1, 1, 1, 1, 1, 2, false));
     assertThatThrownBy(() -> Factorizer.standard().factorize(grouped, method(), RankRequest.ranks(1)))
-        .isInstanceOf(UsageException.class).hasMessageContaining("conv").hasMessageContaining("groups=2");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("conv").hasMessageContaining("groups=2");
     DenseConv layer = FactorizerTest.randomDense(PLAIN);
     int[] huge = new int[decomposition().rankCount()];
     Arrays.fill(huge, 100_000);
     assertThatThrownBy(() -> Factorizer.standard().factorize(layer, method(), RankRequest.ranks(huge)))
-        .isInstanceOf(UsageException.class).hasMessageContaining("layer conv");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("layer conv");
   }
 
   @Test

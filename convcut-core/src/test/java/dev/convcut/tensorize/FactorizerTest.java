@@ -1,5 +1,6 @@
 package dev.convcut.tensorize;
 
+import dev.convcut.Marked;
 import dev.convcut.WithEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import dev.convcut.model.Conv2d;
 import dev.convcut.model.ConvSpec;
 import dev.convcut.model.Init;
@@ -192,14 +193,15 @@ class FactorizerTest extends WithEngine {
   void aRankAboveTheLayersLimitIsRefusedNamingLayerLimitAndChoices() {
     DenseConv d = randomDense(new ConvSpec(4, 5, 3, 2, 1, 1, 0, 0, 1, 1, 1, false));
     assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.svd(Cut.O_IHW), RankRequest.ranks(6)))
-        .isInstanceOf(UsageException.class).hasMessageContaining("layer conv").hasMessageContaining("full rank 5")
-        .hasMessageContaining("--rank 1..5");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("layer conv").hasMessageContaining("full rank 5")
+        .hasMessageContaining("choose the rank 1..5, or the kept fraction F / the loss level ETA")
+        .satisfies(e -> assertThat(Marked.of(e)).contains("choose <RANK> 1..5, or <KEEP> F / <LOSS> ETA"));
     assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.TUCKER2, RankRequest.ranks(5, 5)))
         .hasMessageContaining("r_i ≤ 4");
     assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.TT, RankRequest.ranks(4, 11, 1)))
         .hasMessageContaining("bond 2").hasMessageContaining("at most 10");
     assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.CP, RankRequest.ranks(25)))
-        .hasMessageContaining("--rank 1..24");
+        .hasMessageContaining("the rank 1..24");
     assertThatThrownBy(() -> Factorizer.standard().factorize(d, Method.TUCKER2, RankRequest.ranks(1, 2, 3)))
         .hasMessageContaining("r_o,r_i");
   }

@@ -1,6 +1,8 @@
 package dev.convcut.bench.onnx;
 
 import ai.djl.ndarray.NDManager;
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import dev.convcut.engine.Torch;
 import dev.convcut.interop.onnx.OnnxExport;
 import dev.convcut.interop.onnx.OnnxImport;
@@ -50,10 +52,10 @@ public final class OnnxBenchmark {
     public Settings {
       batches = List.copyOf(batches);
       if (!(keep > 0 && keep <= 1)) {
-        throw new IllegalArgumentException("--keep must be in (0, 1], got " + keep);
+        throw new InvalidSettingException(Setting.KEEP, keep, " must be in (0, 1], got " + keep);
       }
       if (batches.isEmpty() || batches.stream().anyMatch(b -> b < 1)) {
-        throw new IllegalArgumentException("--batches needs positive batch sizes, got " + batches);
+        throw new InvalidSettingException(Setting.BATCHES, batches, " needs positive batch sizes, got " + batches);
       }
       new Latency.Settings(1, warmup, repeats);
     }

@@ -1,6 +1,8 @@
 package dev.convcut.bench.spectrum;
 
 import dev.convcut.ConvcutException;
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import dev.convcut.io.AtomicFiles;
 import dev.convcut.io.Npz;
 import dev.convcut.tensor.Cut;
@@ -44,13 +46,13 @@ public final class SpectrumBenchmark {
       boolean check) {
     public Options {
       if (!dtype.equals("float64") && !dtype.equals("float32")) {
-        throw new IllegalArgumentException("--dtype must be float64 or float32, got '" + dtype + "'");
+        throw new InvalidSettingException(Setting.DTYPE, dtype, " must be float64 or float32, got '" + dtype + "'");
       }
       if (threads < 1) {
-        throw new IllegalArgumentException("--threads must be ≥ 1, got " + threads);
+        throw new InvalidSettingException(Setting.THREADS, threads, " must be ≥ 1, got " + threads);
       }
       if (limit < 0) {
-        throw new IllegalArgumentException("--limit must be ≥ 0, got " + limit);
+        throw new InvalidSettingException(Setting.LIMIT, limit, " must be ≥ 0, got " + limit);
       }
     }
 

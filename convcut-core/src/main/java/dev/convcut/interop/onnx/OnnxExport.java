@@ -3,9 +3,12 @@ package dev.convcut.interop.onnx;
 import ai.djl.ndarray.NDManager;
 import ai.onnx.proto.OnnxMl;
 import dev.convcut.ConvcutException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.io.AtomicFiles;
+import dev.convcut.io.OutputPlace;
 import dev.convcut.model.Conv2d;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
@@ -91,10 +94,10 @@ public final class OnnxExport {
    */
   public static OnnxMl.ModelProto write(Checkpoint ck, Path out, boolean foldBatchNorm, boolean force) {
     if (Files.exists(out) && !force) {
-      throw new ConvcutException(out + " already exists; choose another path or pass --force to replace it");
+      throw OutputPlace.taken(out + " already exists", false);
     }
     if (Files.isDirectory(out)) {
-      throw new ConvcutException(out + " is a directory; --out names the ONNX file to write");
+      throw new ConvcutException(Words.of(out + " is a directory; ", Setting.OUT, " names the ONNX file to write"));
     }
     OnnxMl.ModelProto model = model(ck.network(), foldBatchNorm, metadata(ck.architecture()));
     AtomicFiles.write(out, model::writeTo);

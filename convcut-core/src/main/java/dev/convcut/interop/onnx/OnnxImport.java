@@ -5,6 +5,9 @@ import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.convcut.ConvcutException;
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import dev.convcut.checkpoint.StateDict;
 import dev.convcut.interop.onnx.OnnxTensors.Tensor;
 import dev.convcut.model.ModelSpec;
@@ -52,7 +55,7 @@ public final class OnnxImport {
   public record Options(List<Integer> inputShape, String output) {
     public Options {
       if (inputShape != null && (inputShape.size() != 3 || inputShape.stream().anyMatch(d -> d < 1))) {
-        throw new IllegalArgumentException("--input-shape needs three positive numbers C,H,W, got " + inputShape);
+        throw new InvalidSettingException(Setting.INPUT_SHAPE, inputShape, " needs three positive numbers C,H,W, got " + inputShape);
       }
     }
   }
@@ -206,15 +209,15 @@ public final class OnnxImport {
       long fixed = dims.get(i).hasDimValue() ? dims.get(i).getDimValue() : 0;
       if (given != null) {
         if (fixed > 0 && fixed != given.get(i - 1)) {
-          throw new ConvcutException(file + ": input " + input.getName() + " is fixed at " + describe(dims) + ", but"
-              + " --input-shape says " + given);
+          throw new ConvcutException(Words.of(file + ": input " + input.getName() + " is fixed at " + describe(dims) + ", but ",
+              Setting.INPUT_SHAPE, " says " + given));
         }
         shape[i] = given.get(i - 1);
       } else if (fixed > 0) {
         shape[i] = fixed;
       } else {
-        throw new ConvcutException(file + ": input " + input.getName() + " has the symbolic shape " + describe(dims)
-            + "; give the size convcut should build it for with --input-shape C,H,W (e.g. 3,224,224)");
+        throw new ConvcutException(Words.of(file + ": input " + input.getName() + " has the symbolic shape " + describe(dims)
+            + "; give the size convcut should build it for with ", Setting.INPUT_SHAPE, " C,H,W (e.g. 3,224,224)"));
       }
     }
     return shape;
@@ -234,8 +237,8 @@ public final class OnnxImport {
       return wanted;
     }
     if (outputs.size() != 1) {
-      throw new ConvcutException(file + ": the graph has " + outputs.size() + " outputs " + outputs
-          + "; pick the logits with --output NAME");
+      throw new ConvcutException(Words.of(file + ": the graph has " + outputs.size() + " outputs " + outputs
+          + "; pick the logits with ", Setting.ONNX_OUTPUT, " NAME"));
     }
     return outputs.get(0);
   }

@@ -1,5 +1,8 @@
 package dev.convcut.report.analysis;
 
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
+
 /**
  * What the findings are judged by.
  *
@@ -23,13 +26,14 @@ public record Criteria(double tolerance, int recoverEpochs, double minNormLoss) 
 
   public Criteria {
     if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-      throw new IllegalArgumentException("--tolerance must be a finite number of percentage points >= 0, got " + tolerance);
+      throw new InvalidSettingException(Setting.TOLERANCE, tolerance, " must be a finite number of percentage points >= 0, got "
+          + tolerance);
     }
     if (recoverEpochs < 0) {
-      throw new IllegalArgumentException("--recover-epochs must be >= 0, got " + recoverEpochs);
+      throw new InvalidSettingException(Setting.RECOVER_EPOCHS, recoverEpochs, " must be >= 0, got " + recoverEpochs);
     }
     if (!(minNormLoss > 0 && minNormLoss <= 1)) {
-      throw new IllegalArgumentException("--min-norm-loss must be in (0, 1], got " + minNormLoss);
+      throw new InvalidSettingException(Setting.MIN_NORM_LOSS, minNormLoss, " must be in (0, 1], got " + minNormLoss);
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.convcut.report.data;
 
 import dev.convcut.ConvcutException;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +44,7 @@ public record StudyFiles(Path dir, Map<String, Path> found) {
    */
   public static StudyFiles locate(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new UsageException("--run " + dir + ": no such directory");
+      throw new InvalidSettingException(Setting.RUN, dir, " " + dir + ": no such directory");
     }
     List<Path> subdirs;
     try (Stream<Path> list = Files.list(dir)) {
@@ -64,8 +66,8 @@ public record StudyFiles(Path dir, Map<String, Path> found) {
         }
       }
       if (below.size() > 1) {
-        throw new ConvcutException(dir + ": " + name + " is in more than one sub-directory (" + below
-            + "); point --run at the one to report on");
+        throw new ConvcutException(Words.of(dir + ": " + name + " is in more than one sub-directory (" + below
+            + "); point ", Setting.RUN, " at the one to report on"));
       }
       below.forEach(p -> found.put(name, p));
     }

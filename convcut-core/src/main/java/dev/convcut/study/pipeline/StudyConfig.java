@@ -3,7 +3,9 @@ package dev.convcut.study.pipeline;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.convcut.ConvcutException;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import dev.convcut.io.Json;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.study.Grid;
@@ -80,7 +82,8 @@ public record StudyConfig(String name, String description, String model, String 
   /** Reads a configuration file; unknown fields are errors, so a typo never silently falls back to a default. */
   public static StudyConfig read(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new UsageException("--config " + file + ": no such file; built-in configurations: " + String.join(", ", BUILT_IN));
+      throw new InvalidSettingException(Setting.CONFIG, file, " " + file + ": no such file; built-in configurations: "
+          + String.join(", ", BUILT_IN));
     }
     try (InputStream in = Files.newInputStream(file)) {
       StudyConfig c = parse(in, file.toString());
@@ -100,7 +103,7 @@ public record StudyConfig(String name, String description, String model, String 
   public static StudyConfig builtIn(String name) {
     InputStream in = StudyConfig.class.getResourceAsStream("/studies/" + name + ".json");
     if (in == null) {
-      throw new UsageException("no built-in study '" + name + "'; built-in: " + String.join(", ", BUILT_IN));
+      throw new InvalidRequestException("no built-in study '" + name + "'; built-in: " + String.join(", ", BUILT_IN));
     }
     try (in) {
       return parse(in, "built-in study " + name);
@@ -118,7 +121,7 @@ public record StudyConfig(String name, String description, String model, String 
     try {
       return Json.mapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(in, StudyConfig.class);
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-      throw new UsageException(where + ": " + e.getOriginalMessage() + " at " + e.getPathReference());
+      throw new InvalidRequestException(where + ": " + e.getOriginalMessage() + " at " + e.getPathReference());
     }
   }
 }

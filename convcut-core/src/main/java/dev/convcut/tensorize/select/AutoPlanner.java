@@ -1,5 +1,8 @@
 package dev.convcut.tensorize.select;
 
+import dev.convcut.InvalidRequestException;
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import dev.convcut.model.LayerInfo;
 import dev.convcut.model.Network;
 import dev.convcut.tensorize.DenseConv;
@@ -33,13 +36,13 @@ public final class AutoPlanner {
   public record Target(Resource resource, double fraction, double maxDrop) {
     public Target {
       if (Double.isNaN(fraction) == Double.isNaN(maxDrop)) {
-        throw new IllegalArgumentException("give one of --target-params, --target-macs, --max-drop");
+        throw new InvalidRequestException("give one of ", Setting.TARGET_PARAMS, ", ", Setting.TARGET_MACS, ", ", Setting.MAX_DROP);
       }
       if (!Double.isNaN(fraction) && !(fraction > 0 && fraction < 1)) {
         throw new IllegalArgumentException("a target fraction must be in (0, 1), got " + fraction);
       }
       if (!Double.isNaN(maxDrop) && !(maxDrop >= 0)) {
-        throw new IllegalArgumentException("--max-drop must be >= 0 points, got " + maxDrop);
+        throw new InvalidSettingException(Setting.MAX_DROP, maxDrop, " must be >= 0 points, got " + maxDrop);
       }
     }
 

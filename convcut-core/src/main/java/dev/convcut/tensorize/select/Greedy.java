@@ -1,6 +1,8 @@
 package dev.convcut.tensorize.select;
 
 import dev.convcut.ConvcutException;
+import dev.convcut.Setting;
+import dev.convcut.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,10 +81,10 @@ public final class Greedy {
     long dense = fixed + layers.stream().mapToLong(LayerChoices::denseCost).sum();
     long floor = fixed + layers.stream().mapToLong(LayerChoices::cheapest).sum();
     if (floor > budget) {
-      throw new ConvcutException(String.format(Locale.ROOT, "cannot reach %.4f of the convolution %s (%d of %d): the cheapest"
-          + " measured option of every layer gives %.4f (%d); choose a target of at least %.4f, allow more methods or"
-          + " smaller kept fractions (--methods, --keeps), or include more layers", (double) budget / dense, resource.words(),
-          budget, dense, (double) floor / dense, floor, Math.ceil(10000.0 * floor / dense) / 10000));
+      throw new ConvcutException(Words.of(String.format(Locale.ROOT, "cannot reach %.4f of the convolution %s (%d of %d): the"
+          + " cheapest measured option of every layer gives %.4f (%d); choose a target of at least %.4f, allow more methods or"
+          + " smaller kept fractions (", (double) budget / dense, resource.words(), budget, dense, (double) floor / dense, floor,
+          Math.ceil(10000.0 * floor / dense) / 10000), Setting.METHODS, ", ", Setting.KEEPS, "), or include more layers"));
     }
     return run(layers, fixed, dense, s -> s.cost <= budget, (s, o) -> true);
   }

@@ -1,5 +1,7 @@
 package dev.convcut.tensorize.select;
 
+import dev.convcut.InvalidSettingException;
+import dev.convcut.Setting;
 import dev.convcut.tensorize.DenseConv;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -27,7 +29,7 @@ public final class SpeedGate {
 
   public SpeedGate(double minSpeedup, Meter meter) {
     if (!(minSpeedup > 0) || Double.isInfinite(minSpeedup)) {
-      throw new IllegalArgumentException("--min-speedup must be a positive number, got " + minSpeedup);
+      throw new InvalidSettingException(Setting.MIN_SPEEDUP, minSpeedup, " must be a positive number, got " + minSpeedup);
     }
     this.minSpeedup = minSpeedup;
     this.meter = meter;

@@ -1,5 +1,7 @@
 package dev.convcut.bench.spectrum;
 
+import dev.convcut.Setting;
+import dev.convcut.InvalidSettingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -47,8 +49,9 @@ class SpectrumBenchmarkTest {
   @Test
   void badOptionsAreRefusedNamingTheOption() {
     assertThatThrownBy(() -> new SpectrumBenchmark.Options(false, "float16", LapackSvd.DOUBLE, 1, 0, 0, PYTHON, PEER, true))
-        .hasMessageContaining("--dtype must be float64 or float32, got 'float16'");
+        .hasMessage("the precision must be float64 or float32, got 'float16'")
+        .satisfies(e -> assertThat(((InvalidSettingException) e).setting()).isEqualTo(Setting.DTYPE));
     assertThatThrownBy(() -> new SpectrumBenchmark.Options(false, "float64", LapackSvd.DOUBLE, 0, 0, 0, PYTHON, PEER, true))
-        .hasMessageContaining("--threads");
+        .hasMessage("the thread count must be ≥ 1, got 0");
   }
 }

@@ -267,7 +267,7 @@ class OnnxExportTest extends WithEngine {
           .collect(Collectors.toMap(OnnxMl.StringStringEntryProto::getKey, OnnxMl.StringStringEntryProto::getValue));
       assertThat(meta).containsEntry("convcut.mean", "0.49,0.48,0.45").containsEntry("convcut.model", "cnn4");
       assertThatThrownBy(() -> OnnxExport.write(ck, out, true, false)).isInstanceOf(ConvcutException.class)
-          .hasMessageContaining("--force");
+          .hasMessageContaining("pass the force option to replace it");
       OnnxExport.write(ck, out, false, true);
       assertThat(ops(OnnxMl.ModelProto.parseFrom(Files.readAllBytes(out)))).contains("Conv");
       try (var files = Files.list(tmp)) {

@@ -1,5 +1,6 @@
 package dev.convcut.interop.onnx;
 
+import dev.convcut.Marked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -303,7 +304,8 @@ class OnnxImportTest extends WithEngine {
     Path two = dir.resolve("two.onnx");
     Files.write(two, m.toBuilder().setGraph(g).build().toByteArray());
     assertThatThrownBy(() -> OnnxImport.read(two, new OnnxImport.Options(null, null)))
-        .isInstanceOf(ConvcutException.class).hasMessageContaining("2 outputs").hasMessageContaining("--output NAME");
+        .isInstanceOf(ConvcutException.class).hasMessageContaining("2 outputs").hasMessageContaining("pick the logits with the output name NAME")
+        .satisfies(e -> assertThat(Marked.of(e)).endsWith("with <ONNX_OUTPUT> NAME"));
     assertThat(OnnxImport.read(two, new OnnxImport.Options(null, "logits")).graph().classes()).isEqualTo(10);
   }
 
@@ -326,7 +328,7 @@ class OnnxImportTest extends WithEngine {
     Path file = dir.resolve("dynamic.onnx");
     Files.write(file, anySize(7, true));
     assertThatThrownBy(() -> OnnxImport.read(file, new OnnxImport.Options(null, null)))
-        .isInstanceOf(ConvcutException.class).hasMessageContaining("(N, 3, H, W)").hasMessageContaining("--input-shape C,H,W");
+        .isInstanceOf(ConvcutException.class).hasMessageContaining("(N, 3, H, W)").hasMessageContaining("with the input shape C,H,W");
     OnnxImport.Imported imp = OnnxImport.read(file, new OnnxImport.Options(List.of(3, 40, 40), null));
     assertThat(imp.graph().height()).isEqualTo(40);
   }

@@ -3,7 +3,7 @@ package dev.convcut.interop.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import dev.convcut.WithEngine;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
@@ -52,7 +52,7 @@ class OrtLatencyTest extends WithEngine {
     assertThat(InferenceRuntime.all()).extracting(InferenceRuntime::name).containsExactly("libtorch", "onnxruntime");
     assertThat(InferenceRuntime.named("onnxruntime")).isInstanceOf(OrtRuntime.class);
     assertThat(InferenceRuntime.named("onnxruntime").version()).matches("1\\.\\d+\\.\\d+");
-    assertThatThrownBy(() -> InferenceRuntime.named("tensorrt")).isInstanceOf(UsageException.class)
+    assertThatThrownBy(() -> InferenceRuntime.named("tensorrt")).isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("unknown runtime 'tensorrt'; known: libtorch, onnxruntime");
   }
 }

@@ -1,5 +1,7 @@
 package dev.convcut.report.analysis;
 
+import dev.convcut.Setting;
+import dev.convcut.InvalidSettingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,10 +32,12 @@ class CriteriaTest {
 
   @Test
   void invalidValuesNameTheOption() {
-    assertThatThrownBy(() -> new Criteria(-1, 3, 0.05)).hasMessageContaining("--tolerance");
-    assertThatThrownBy(() -> new Criteria(Double.NaN, 3, 0.05)).hasMessageContaining("--tolerance");
-    assertThatThrownBy(() -> new Criteria(0.5, -1, 0.05)).hasMessageContaining("--recover-epochs");
-    assertThatThrownBy(() -> new Criteria(0.5, 3, 0)).hasMessageContaining("--min-norm-loss");
-    assertThatThrownBy(() -> new Criteria(0.5, 3, 5)).hasMessageContaining("--min-norm-loss");
+    assertThatThrownBy(() -> new Criteria(-1, 3, 0.05)).hasMessageStartingWith("the tolerance must be")
+        .satisfies(e -> assertThat(((InvalidSettingException) e).value()).isEqualTo(-1.0));
+    assertThatThrownBy(() -> new Criteria(Double.NaN, 3, 0.05)).hasMessageStartingWith("the tolerance must be");
+    assertThatThrownBy(() -> new Criteria(0.5, -1, 0.05)).hasMessage("the number of recovery epochs must be >= 0, got -1");
+    assertThatThrownBy(() -> new Criteria(0.5, 3, 0)).hasMessageStartingWith("the smallest norm loss must be in (0, 1]");
+    assertThatThrownBy(() -> new Criteria(0.5, 3, 5))
+        .satisfies(e -> assertThat(((InvalidSettingException) e).setting()).isEqualTo(Setting.MIN_NORM_LOSS));
   }
 }

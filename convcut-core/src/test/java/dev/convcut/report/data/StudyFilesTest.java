@@ -1,10 +1,11 @@
 package dev.convcut.report.data;
 
+import dev.convcut.Marked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.convcut.ConvcutException;
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,8 @@ class StudyFilesTest {
 
   @Test
   void aMissingDirectoryIsAUsageError() {
-    assertThatThrownBy(() -> StudyFiles.locate(dir.resolve("nope"))).isInstanceOf(UsageException.class)
-        .hasMessage("--run " + dir.resolve("nope") + ": no such directory");
+    assertThatThrownBy(() -> StudyFiles.locate(dir.resolve("nope"))).isInstanceOf(InvalidRequestException.class)
+        .hasMessage("the run folder " + dir.resolve("nope") + ": no such directory")
+        .satisfies(e -> assertThat(Marked.of(e)).startsWith("<RUN> "));
   }
 }

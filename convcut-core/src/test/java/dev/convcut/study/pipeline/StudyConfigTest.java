@@ -3,7 +3,7 @@ package dev.convcut.study.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.convcut.UsageException;
+import dev.convcut.InvalidRequestException;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.Augmentation;
@@ -93,7 +93,7 @@ class StudyConfigTest {
             "\"augment\": false,\n    \"cropPadding\": 2,\n    \"trainImages\": 0,\n    \"seed\": 0", "augment false"}}) {
       assertThat(good).contains(bad[0]);
       Path f = Files.writeString(tmp.resolve("bad.json"), good.replaceFirst(java.util.regex.Pattern.quote(bad[0]), bad[1]));
-      assertThatThrownBy(() -> StudyConfig.read(f)).isInstanceOf(UsageException.class).hasMessageContaining(f.toString())
+      assertThatThrownBy(() -> StudyConfig.read(f)).isInstanceOf(InvalidRequestException.class).hasMessageContaining(f.toString())
           .hasMessageContaining(bad[2]);
     }
   }

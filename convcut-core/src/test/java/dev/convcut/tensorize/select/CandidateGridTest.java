@@ -81,6 +81,6 @@ class CandidateGridTest {
   @Test
   void aSpeedGateNeedsAPositiveThreshold() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SpeedGate(0, (l, c) -> 1))
-        .hasMessageContaining("--min-speedup");
+        .hasMessage("the minimum speed-up must be a positive number, got 0.0");
   }
 }
