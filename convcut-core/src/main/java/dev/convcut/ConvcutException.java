@@ -12,11 +12,13 @@ public class ConvcutException extends RuntimeException {
   private final Words words;
 
   public ConvcutException(String message) {
-    this(Words.of(message));
+    super(message);
+    this.words = Words.of(message);
   }
 
   public ConvcutException(String message, Throwable cause) {
-    this(Words.of(message), cause);
+    super(message, cause);
+    this.words = Words.of(message);
   }
 
   public ConvcutException(Words words) {

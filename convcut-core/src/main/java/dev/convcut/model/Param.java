@@ -18,7 +18,7 @@ public record Param(String name, NDArray array, Role role) {
       return this != RUNNING_MEAN && this != RUNNING_VAR;
     }
 
-    /** Biases and normalization parameters, which {@code --no-decay-bn-bias} exempts from weight decay. */
+    /** Biases and normalization parameters, which training can exempt from weight decay. */
     public boolean biasOrNorm() {
       return this == BIAS || this == NORM_WEIGHT || this == NORM_BIAS;
     }

@@ -13,7 +13,7 @@ import java.util.Arrays;
 /**
  * Guards the folder an analysis of a checkpoint (spectrum, sweep, re-training) writes into, so its
  * {@code run.json} never replaces another run's record: a checkpoint folder is refused always (its
- * provenance would be lost, and {@code --force} would delete it), and a folder whose {@code
+ * provenance would be lost, and forcing would delete it), and a folder whose {@code
  * run.json} was written by another command is refused unless forced.
  */
 final class AnalysisFolder {

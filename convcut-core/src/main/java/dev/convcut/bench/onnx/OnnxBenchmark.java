@@ -36,7 +36,7 @@ import java.util.Map;
  * it has fewer than {@link #MIN_TUCKER_CHANNELS} input channels) by Tucker-2 and every 1×1 one by
  * the SVD of the cut {@code o|ihw} (two 1×1 convolutions), each bond keeping fraction {@code keep}
  * of its full rank, export the dense and the compressed network as ONNX (BatchNorm folded, as
- * {@code convcut export --format onnx} writes them), and time both side by side in ONNX Runtime
+ * {@link OnnxExport} writes them), and time both side by side in ONNX Runtime
  * and in libtorch ({@link Latency#alternate}) at each batch size. Optionally each factorized
  * layer on its own, dense convolution against its factor chain, in ONNX Runtime.
  */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One split of an image folder after decoding and the evaluation transform: the images, each
  * kept image's size before preprocessing, the unreadable images that were left out (with
- * {@code --skip-bad}), and whether it came from the cache.
+ * skipping bad images on), and whether it came from the cache.
  *
  * @param heights original height of image {@code n} of {@code images}
  * @param widths original width of image {@code n} of {@code images}

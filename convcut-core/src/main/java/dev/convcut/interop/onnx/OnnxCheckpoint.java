@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * An ONNX file opened where a checkpoint is expected: the network is imported in memory, as
- * {@code convcut import --onnx} would, and nothing is written. The preprocessing, dataset and
+ * an ONNX import would, and nothing is written. The preprocessing, dataset and
  * class names come from the metadata {@code convcut export} writes; a file without them has an
  * unknown preprocessing until a dataset is named ({@link Architecture#forDataset}).
  */

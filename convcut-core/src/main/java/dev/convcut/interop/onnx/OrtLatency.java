@@ -13,7 +13,7 @@ import java.util.Random;
 /**
  * Inference latency of a dense and a compressed network, or of one layer's dense convolution and
  * its factor chain, in ONNX Runtime, measured as {@link Latency} measures it in libtorch: both
- * exported with BatchNorm folded (what {@code convcut export --format onnx} writes), the same
+ * exported with BatchNorm folded (what {@link OnnxExport} writes), the same
  * random batch, {@code threads} intra-op threads, untimed warm-up passes, then alternating timed
  * samples, medians of wall and process CPU time.
  */
