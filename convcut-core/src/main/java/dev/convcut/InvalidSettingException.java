@@ -2,8 +2,8 @@ package dev.convcut;
 
 /**
  * One setting has a value that cannot be used: {@link #setting()} says which, {@link #value()}
- * what was given, and the message what would be valid, e.g. "the fine-tuning batch size must
- * be >= 2 (BatchNorm needs two images per step), got 1".
+ * what was given, and the message what would be valid, e.g. {@code the fine-tuning batch size
+ * must be >= 2 (BatchNorm needs two images per step), got 1}.
  */
 public class InvalidSettingException extends InvalidRequestException {
   private static final long serialVersionUID = 1L;

@@ -3,7 +3,7 @@ package dev.convcut;
 /**
  * The settings a library message can refer to, each with the words the library uses for it. A
  * front end names them its own way (the CLI maps each to its flag in one place), so a message
- * reads "the fine-tuning batch size must be >= 2" to a Java caller and "--batch must be >= 2" on
+ * reads {@code the fine-tuning batch size must be >= 2} to a Java caller and names the flag on
  * the command line. See {@link Words}.
  */
 public enum Setting {

@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * A message whose references to settings stay {@link Setting}s until it is shown: the library
  * shows each in words ({@link Setting#phrase()}, "the fine-tuning batch size"), a front end by
- * its own name for it (the CLI: {@code --batch}). Immutable.
+ * its own name for it (the CLI: the flag). Immutable.
  */
 public final class Words implements Serializable {
   private static final long serialVersionUID = 1L;
