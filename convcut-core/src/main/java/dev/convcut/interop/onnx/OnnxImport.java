@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.WireFormat;
 import dev.convcut.ConvcutException;
 import dev.convcut.checkpoint.StateDict;
@@ -139,9 +140,11 @@ public final class OnnxImport {
     OnnxMl.ModelProto m;
     try (FileChannel ch = FileChannel.open(file)) {
       // Mapped and aliased: the initializers' raw bytes are read where the file lies, not copied onto the heap.
-      // Aliasing leaves every raw_data unread: its pages are never touched through the map.
+      // Aliasing leaves every raw_data unread: its pages are never touched through the map. Protobuf aliases
+      // only a buffer it may take as immutable (a read-only map of the file is); CodedInputStream.newInstance
+      // of a ByteBuffer would copy every raw_data onto the heap instead.
       ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
-      CodedInputStream in = CodedInputStream.newInstance(mapped.duplicate());
+      CodedInputStream in = UnsafeByteOperations.unsafeWrap(mapped.duplicate()).newCodedInput();
       in.enableAliasing(true);
       in.setSizeLimit(Integer.MAX_VALUE);
       m = OnnxMl.ModelProto.parseFrom(in);
