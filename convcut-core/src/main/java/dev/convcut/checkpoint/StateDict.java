@@ -53,7 +53,14 @@ public final class StateDict {
    * copied in, one at a time, so no second copy of all the weights is ever held.
    */
   public static void load(Network net, Map<String, long[]> shapes, Function<String, float[]> values, String source) {
-    load(net, shapes, (name, dst) -> dst.asFloatBuffer().put(values.apply(name)), source);
+    load(net, shapes, (name, dst) -> {
+      float[] v = values.apply(name);
+      if (v.length * Float.BYTES != dst.capacity()) {
+        throw new ConvcutException(source + ": " + name + " holds " + v.length + " values for its shape "
+            + Arrays.toString(shapes.get(name)));
+      }
+      dst.asFloatBuffer().put(v);
+    }, source);
   }
 
   /** Writes one parameter's float32 values into memory the parameter then holds. */
