@@ -67,6 +67,7 @@ public enum Setting {
   ONNX_IMPORT("an import that gives the file's mean and standard deviation"),
   // Benchmarks.
   BATCHES("the batch sizes"),
+  RANK_MULTIPLE("the multiple ranks are rounded to"),
   DTYPE("the precision"),
   LIMIT("the layer limit"),
   PEER("the peer folder"),

@@ -61,6 +61,7 @@ final class Flags {
       case ONNX_OUTPUT -> "--output";
       case ONNX_IMPORT -> "`convcut import --onnx FILE --mean M --std S --out DIR`";
       case BATCHES -> "--batches";
+      case RANK_MULTIPLE -> "--rank-multiple";
       case DTYPE -> "--dtype";
       case LIMIT -> "--limit";
       case PEER -> "--peer";

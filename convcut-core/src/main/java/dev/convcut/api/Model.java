@@ -214,7 +214,7 @@ public final class Model implements AutoCloseable {
   public Model copy() {
     NDManager m = NDManager.newBaseManager();
     try {
-      Network net = ModelZoo.build(network.spec(), network.forms(), m, 0);
+      Network net = ModelZoo.forLoading(network.spec(), network.forms(), m);
       StateDict.load(net, StateDict.of(network), source);
       return new Model(m, net, architecture, source);
     } catch (RuntimeException e) {

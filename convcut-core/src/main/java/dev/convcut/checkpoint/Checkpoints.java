@@ -100,7 +100,7 @@ public final class Checkpoints {
     if (!Files.isRegularFile(weights)) {
       throw new ConvcutException(weights + ": missing; the checkpoint has no weights");
     }
-    Network net = ModelZoo.build(arch.spec(), arch.layers(), manager, 0);
+    Network net = ModelZoo.forLoading(arch.spec(), arch.layers(), manager);
     try (NDManager scratch = manager.newSubManager()) {
       StateDict.load(net, WeightFiles.read(weights, scratch), weights.toString());
       JsonNode state = null;

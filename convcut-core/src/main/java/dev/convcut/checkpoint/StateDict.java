@@ -5,6 +5,9 @@ import ai.djl.ndarray.types.DataType;
 import dev.convcut.ConvcutException;
 import dev.convcut.model.Network;
 import dev.convcut.model.Param;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,6 +53,32 @@ public final class StateDict {
    * copied in, one at a time, so no second copy of all the weights is ever held.
    */
   public static void load(Network net, Map<String, long[]> shapes, Function<String, float[]> values, String source) {
+    load(net, shapes, (name, dst) -> {
+      float[] v = values.apply(name);
+      if (v.length * Float.BYTES != dst.capacity()) {
+        throw new ConvcutException(source + ": " + name + " holds " + v.length + " values for its shape "
+            + Arrays.toString(shapes.get(name)));
+      }
+      dst.asFloatBuffer().put(v);
+    }, source);
+  }
+
+  /** Writes one parameter's float32 values into memory the parameter then holds. */
+  @FunctionalInterface
+  public interface Filler {
+    /**
+     * Writes the values of parameter {@code name} into {@code dst} from its position 0: a direct
+     * buffer in the platform's byte order with room for exactly its float32 values.
+     */
+    void fill(String name, ByteBuffer dst);
+  }
+
+  /**
+   * As {@link #load(Network, Map, Function, String)}, with {@code values} writing each array's
+   * values straight into the native memory the parameter keeps (a reader of a file can read into
+   * it directly): the network's weights are the only copy made.
+   */
+  public static void load(Network net, Map<String, long[]> shapes, Filler values, String source) {
     List<String> problems = new ArrayList<>();
     for (Param p : net.params()) {
       long[] shape = shapes.get(p.name());
@@ -69,14 +98,22 @@ public final class StateDict {
           + (problems.size() == 1 ? "" : "es") + " with " + net.spec().model() + ":\n  " + String.join("\n  ", problems));
     }
     for (Param p : net.params()) {
-      float[] v = values.apply(p.name());
-      for (int i = 0; i < v.length; i++) {
-        if (!Float.isFinite(v[i])) {
-          throw new ConvcutException(source + ": " + p.name() + " holds " + v[i] + " at flat index " + i
+      long n = 1;
+      for (long d : p.shape()) {
+        n *= d;
+      }
+      ByteBuffer b = ByteBuffer.allocateDirect(Math.toIntExact(n * Float.BYTES)).order(ByteOrder.nativeOrder());
+      values.fill(p.name(), b);
+      b.clear();
+      FloatBuffer v = b.asFloatBuffer();
+      for (int i = 0; i < v.limit(); i++) {
+        if (!Float.isFinite(v.get(i))) {
+          throw new ConvcutException(source + ": " + p.name() + " holds " + v.get(i) + " at flat index " + i
               + "; weights must be finite");
         }
       }
-      p.array().set(v);
+      // A direct buffer becomes the array's storage (DJL's set keeps it; PyTorch's set_ adopts it): no copy.
+      p.array().set(b);
     }
   }
 

@@ -21,7 +21,7 @@ public final class WeightImport {
 
   /** A network of {@code spec} (with the given factorized forms) holding the file's weights. */
   public static Network load(ModelSpec spec, Map<String, LayerForm> forms, Path file, NDManager manager) {
-    Network net = ModelZoo.build(spec, forms, manager, 0);
+    Network net = ModelZoo.forLoading(spec, forms, manager);
     try (NDManager scratch = manager.newSubManager()) {
       StateDict.load(net, WeightFiles.read(file, scratch), file.toString());
       return net;

@@ -2,6 +2,7 @@ package dev.convcut.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.convcut.Seeds;
 import java.util.Arrays;
@@ -17,8 +18,20 @@ public final class Init {
   private final Seeds seeds;
 
   public Init(NDManager manager, long seed) {
+    this(manager, new Seeds(seed));
+  }
+
+  private Init(NDManager manager, Seeds seeds) {
     this.manager = manager;
-    this.seeds = new Seeds(seed);
+    this.seeds = seeds;
+  }
+
+  /**
+   * Arrays allocated but not initialized (their values undefined, nothing drawn or written), for
+   * a network whose every parameter is loaded right after it is built ({@code StateDict.load}).
+   */
+  public static Init uninitialized(NDManager manager) {
+    return new Init(manager, null);
   }
 
   public NDManager manager() {
@@ -27,6 +40,9 @@ public final class Init {
 
   /** Uniform on {@code [-bound, bound]}: PyTorch's default for conv and linear weights and biases with {@code bound = 1/sqrt(fanIn)}. */
   public NDArray uniform(String name, long[] shape, double bound) {
+    if (seeds == null) {
+      return empty(shape);
+    }
     SplittableRandom rnd = random(name);
     float[] v = new float[size(shape)];
     for (int i = 0; i < v.length; i++) {
@@ -37,6 +53,9 @@ public final class Init {
 
   /** Normal with mean 0: torchvision's {@code kaiming_normal_(mode='fan_out')} uses {@code std = sqrt(2/fanOut)}. */
   public NDArray normal(String name, long[] shape, double std) {
+    if (seeds == null) {
+      return empty(shape);
+    }
     SplittableRandom rnd = random(name);
     float[] v = new float[size(shape)];
     for (int i = 0; i < v.length; i += 2) {
@@ -53,9 +72,16 @@ public final class Init {
   }
 
   public NDArray constant(long[] shape, float value) {
+    if (seeds == null) {
+      return empty(shape);
+    }
     float[] v = new float[size(shape)];
     Arrays.fill(v, value);
     return manager.create(v, new Shape(shape));
+  }
+
+  private NDArray empty(long[] shape) {
+    return manager.create(new Shape(shape), DataType.FLOAT32);
   }
 
   private SplittableRandom random(String name) {

@@ -35,8 +35,9 @@ import java.util.Map;
  * factorize every convolution with groups = 1 whose kernel is k×k (k &gt; 1, stem excluded when
  * it has fewer than {@link #MIN_TUCKER_CHANNELS} input channels) by Tucker-2 and every 1×1 one by
  * the SVD of the cut {@code o|ihw} (two 1×1 convolutions), each bond keeping fraction {@code keep}
- * of its full rank, export the dense and the compressed network as ONNX (BatchNorm folded, as
- * {@link OnnxExport} writes them), and time both side by side in ONNX Runtime
+ * of its full rank (optionally rounded to a multiple of {@code rankMultiple}), export the dense
+ * and the compressed network as ONNX (BatchNorm folded, as {@link OnnxExport} writes them), and
+ * time both side by side in ONNX Runtime
  * and in libtorch ({@link Latency#alternate}) at each batch size. Optionally each factorized
  * layer on its own, dense convolution against its factor chain, in ONNX Runtime.
  */
@@ -46,13 +47,20 @@ public final class OnnxBenchmark {
 
   private OnnxBenchmark() {}
 
-  /** What to run. {@code keepFiles}: a folder to write dense.onnx and compressed.onnx into, or null. */
-  public record Settings(Path onnx, List<Integer> inputShape, double keep, List<Integer> batches, int warmup, int repeats,
-      boolean layerTimes, boolean importOnly, Path keepFiles) {
+  /**
+   * What to run. {@code rankMultiple}: round every rank {@code keep} gives to the nearest multiple
+   * of it (1: as they are); {@code keepFiles}: a folder to write dense.onnx and compressed.onnx
+   * into, or null.
+   */
+  public record Settings(Path onnx, List<Integer> inputShape, double keep, int rankMultiple, List<Integer> batches, int warmup,
+      int repeats, boolean layerTimes, boolean importOnly, Path keepFiles) {
     public Settings {
       batches = List.copyOf(batches);
       if (!(keep > 0 && keep <= 1)) {
         throw new InvalidSettingException(Setting.KEEP, keep, " must be in (0, 1], got " + keep);
+      }
+      if (rankMultiple < 1) {
+        throw new InvalidSettingException(Setting.RANK_MULTIPLE, rankMultiple, " must be >= 1, got " + rankMultiple);
       }
       if (batches.isEmpty() || batches.stream().anyMatch(b -> b < 1)) {
         throw new InvalidSettingException(Setting.BATCHES, batches, " needs positive batch sizes, got " + batches);
@@ -102,7 +110,7 @@ public final class OnnxBenchmark {
         if (s.importOnly()) {
           return new Result(imp, 0, 0, 0, 0, 0, null, Torch.version(), threads, List.of(), List.of());
         }
-        List<FactorizedLayer> chosen = factorize(dense, s.keep());
+        List<FactorizedLayer> chosen = factorize(dense, s.keep(), s.rankMultiple());
         try (Network compressed = Compressor.apply(dense, chosen, manager)) {
           byte[] d = OnnxExport.model(dense, true).toByteArray();
           byte[] c = OnnxExport.model(compressed, true).toByteArray();
@@ -127,8 +135,12 @@ public final class OnnxBenchmark {
     }
   }
 
-  /** Tucker-2 on k×k convolutions, the SVD of {@code o|ihw} on 1×1 ones, each bond keeping {@code keep} of its rank. */
-  static List<FactorizedLayer> factorize(Network dense, double keep) {
+  /**
+   * Tucker-2 on k×k convolutions, the SVD of {@code o|ihw} on 1×1 ones, each bond keeping
+   * {@code keep} of its rank, rounded to the nearest multiple of {@code multiple} (at least
+   * {@code multiple}, at most the bond's full rank).
+   */
+  static List<FactorizedLayer> factorize(Network dense, double keep, int multiple) {
     Factorizer f = Factorizer.standard();
     RankRequest ranks = RankRequest.level(Level.keep(keep));
     List<FactorizedLayer> out = new ArrayList<>();
@@ -138,13 +150,33 @@ public final class OnnxBenchmark {
       }
       DenseConv conv = DenseConv.of(dense, l.name());
       ConvSpec k = conv.spec();
+      Method m;
+      int[] full;
       if (k.kernelH() == 1 && k.kernelW() == 1) {
-        out.add(f.factorize(conv, Method.svd(Cut.O_IHW), ranks));
+        m = Method.svd(Cut.O_IHW);
+        full = new int[] {Math.min(k.outChannels(), k.inChannels())};
       } else if (k.inChannels() >= MIN_TUCKER_CHANNELS) {
-        out.add(f.factorize(conv, Method.parse("tucker2"), ranks));
+        m = Method.parse("tucker2");
+        full = new int[] {k.outChannels(), k.inChannels()};
+      } else {
+        continue;
       }
+      FactorizedLayer byKeep = f.factorize(conv, m, ranks);
+      int[] rounded = rounded(byKeep.ranks(), full, multiple);
+      out.add(java.util.Arrays.equals(rounded, byKeep.ranks().stream().mapToInt(Integer::intValue).toArray()) ? byKeep
+          : f.factorize(conv, m, RankRequest.ranks(rounded)));
     }
     return out;
+  }
+
+  /** Each rank rounded to the nearest multiple of {@code multiple} (halves up), at least {@code multiple}, at most {@code full}. */
+  static int[] rounded(List<Integer> ranks, int[] full, int multiple) {
+    int[] r = new int[ranks.size()];
+    for (int i = 0; i < r.length; i++) {
+      int n = Math.max(multiple, (ranks.get(i) + multiple / 2) / multiple * multiple);
+      r[i] = Math.min(n, full[i]);
+    }
+    return r;
   }
 
   private static List<LayerTime> layerTimes(Network dense, Network compressed, List<FactorizedLayer> chosen, Settings s,

@@ -54,8 +54,8 @@ final class OnnxArithmetic {
             + Arrays.toString(s) + " without growing it" + (i == 0 ? " (it spans the batch axis)" : ""));
       }
     }
-    if (k.values().length > MAX_CONSTANT) {
-      throw c.fail("a constant operand of " + k.values().length + " values is too large (at most " + MAX_CONSTANT + ")");
+    if (k.size() > MAX_CONSTANT) {
+      throw c.fail("a constant operand of " + k.size() + " values is too large (at most " + MAX_CONSTANT + ")");
     }
     List<Number> values = new ArrayList<>();
     Arrays.stream(k.values()).forEach(values::add);

@@ -82,6 +82,6 @@ final class OnnxConstants {
       }
       shape = s.stream().mapToLong(Long::longValue).toArray();
     }
-    c.constant(out, new Tensor(shape, t.values(), t.integer()));
+    c.constant(out, t.reshape(shape));
   }
 }

@@ -33,13 +33,13 @@ final class OnnxConvs {
     int[] pads = pads(c, s, kernel, stride, dil);
     String name = c.layerName(c.initializerName(in.get(1)));
     boolean bias = in.size() > 2 && !in.get(2).isEmpty();
-    c.param(name + ".weight", new Tensor(k, w.values(), false));
+    c.param(name + ".weight", w);
     if (bias) {
       Tensor b = c.weight(in.get(2), "B");
-      if (b.values().length != outCh) {
-        throw c.fail("bias has " + b.values().length + " values for " + outCh + " output channels");
+      if (b.size() != outCh) {
+        throw c.fail("bias has " + b.size() + " values for " + outCh + " output channels");
       }
-      c.param(name + ".bias", new Tensor(new long[] {outCh}, b.values(), false));
+      c.param(name + ".bias", b.reshape(new long[] {outCh}));
     }
     long h = s[2];
     long wd = s[3];

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDManager;
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
+import com.google.protobuf.WireFormat;
 import dev.convcut.ConvcutException;
 import dev.convcut.InvalidSettingException;
 import dev.convcut.Setting;
@@ -16,6 +18,7 @@ import dev.convcut.model.Network;
 import dev.convcut.model.graph.GraphNode;
 import dev.convcut.model.graph.GraphSpec;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +68,8 @@ public final class OnnxImport {
 
   /** Reads {@code file}. */
   public static Imported read(Path file, Options options) {
-    OnnxMl.ModelProto model = parse(file);
+    Map<String, Long> rawOffsets = new HashMap<>();
+    OnnxMl.ModelProto model = parse(file, rawOffsets);
     int opset = opset(file, model);
     OnnxMl.GraphProto g = model.getGraph();
     unsupported(file, g, opset);
@@ -73,7 +77,7 @@ public final class OnnxImport {
     Set<String> initializers = new HashSet<>();
     for (OnnxMl.TensorProto t : g.getInitializerList()) {
       try {
-        c.constant(t.getName(), OnnxTensors.read(t, file));
+        c.constant(t.getName(), OnnxTensors.read(t, file, rawOffsets.getOrDefault(t.getName(), -1L)));
       } catch (ConvcutException e) {
         throw new ConvcutException(e.getMessage() + readers(g, t.getName()), e);
       }
@@ -117,19 +121,13 @@ public final class OnnxImport {
 
   /** A network of {@code imported}'s graph holding its weights, in a sub-manager of {@code manager}. */
   public static Network network(Imported imported, Path file, NDManager manager) {
-    Network net = ModelZoo.build(ModelSpec.of(imported.graph()), Map.of(), manager, 0);
+    // Built without initial values, then filled one tensor at a time, each read from the file straight into
+    // the parameter's memory: no second copy of the weights anywhere (BENCHMARKS.md, "ONNX Runtime").
+    Network net = ModelZoo.forLoading(ModelSpec.of(imported.graph()), Map.of(), manager);
     try {
-      // One tensor at a time: no second copy of all the weights (BENCHMARKS.md, "ONNX Runtime").
       Map<String, long[]> shapes = new LinkedHashMap<>();
       imported.weights().forEach((k, t) -> shapes.put(k, t.dims()));
-      StateDict.load(net, shapes, k -> {
-        double[] d = imported.weights().get(k).values();
-        float[] v = new float[d.length];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = (float) d[i];
-        }
-        return v;
-      }, file.toString());
+      StateDict.load(net, shapes, (k, dst) -> imported.weights().get(k).copyTo(dst), file.toString());
       return net;
     } catch (RuntimeException e) {
       net.close();
@@ -137,17 +135,23 @@ public final class OnnxImport {
     }
   }
 
-  private static OnnxMl.ModelProto parse(Path file) {
+  /** Parses {@code file}; puts where each initializer's {@code raw_data} starts in the file into {@code rawOffsets}. */
+  private static OnnxMl.ModelProto parse(Path file, Map<String, Long> rawOffsets) {
     if (!Files.isRegularFile(file)) {
       throw new ConvcutException(file + ": no such file");
     }
     OnnxMl.ModelProto m;
     try (FileChannel ch = FileChannel.open(file)) {
       // Mapped and aliased: the initializers' raw bytes are read where the file lies, not copied onto the heap.
-      CodedInputStream in = CodedInputStream.newInstance(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()));
+      // Aliasing leaves every raw_data unread: its pages are never touched through the map. Protobuf aliases
+      // only a buffer it may take as immutable (a read-only map of the file is); CodedInputStream.newInstance
+      // of a ByteBuffer would copy every raw_data onto the heap instead.
+      ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+      CodedInputStream in = UnsafeByteOperations.unsafeWrap(mapped.duplicate()).newCodedInput();
       in.enableAliasing(true);
       in.setSizeLimit(Integer.MAX_VALUE);
       m = OnnxMl.ModelProto.parseFrom(in);
+      rawDataOffsets(mapped.duplicate(), rawOffsets);
     } catch (InvalidProtocolBufferException e) {
       throw new ConvcutException(file + ": not a readable ONNX model (corrupt or truncated protobuf: " + e.getMessage() + ")", e);
     } catch (IOException e) {
@@ -157,6 +161,59 @@ public final class OnnxImport {
       throw new ConvcutException(file + ": not an ONNX model with a graph (empty, corrupt or truncated file)");
     }
     return m;
+  }
+
+  // Field numbers of onnx.proto3: ModelProto.graph, GraphProto.initializer, TensorProto.name and raw_data.
+  private static final int MODEL_GRAPH = 7;
+  private static final int GRAPH_INITIALIZER = 5;
+  private static final int TENSOR_NAME = 8;
+  private static final int TENSOR_RAW_DATA = 9;
+
+  /**
+   * Walks the protobuf wire format of a model for the initializers' {@code raw_data}, putting
+   * where each starts in the file under the initializer's name, without reading the data (it is
+   * skipped, not copied), so the weights can later be read from the file straight into the
+   * network's memory.
+   */
+  private static void rawDataOffsets(ByteBuffer file, Map<String, Long> out) throws IOException {
+    CodedInputStream in = CodedInputStream.newInstance(file);
+    in.setSizeLimit(Integer.MAX_VALUE);
+    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+      if (tag != lengthDelimited(MODEL_GRAPH)) {
+        in.skipField(tag);
+        continue;
+      }
+      int graph = in.pushLimit(in.readRawVarint32());
+      for (int g = in.readTag(); g != 0; g = in.readTag()) {
+        if (g != lengthDelimited(GRAPH_INITIALIZER)) {
+          in.skipField(g);
+          continue;
+        }
+        int tensor = in.pushLimit(in.readRawVarint32());
+        String name = null;
+        long offset = -1;
+        for (int t = in.readTag(); t != 0; t = in.readTag()) {
+          if (t == lengthDelimited(TENSOR_NAME)) {
+            name = in.readString();
+          } else if (t == lengthDelimited(TENSOR_RAW_DATA)) {
+            int length = in.readRawVarint32();
+            offset = in.getTotalBytesRead();
+            in.skipRawBytes(length);
+          } else {
+            in.skipField(t);
+          }
+        }
+        in.popLimit(tensor);
+        if (name != null && offset >= 0) {
+          out.merge(name, offset, (a, b) -> -1L); // a name twice: read through the parsed model instead
+        }
+      }
+      in.popLimit(graph);
+    }
+  }
+
+  private static int lengthDelimited(int field) {
+    return field << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
   }
 
   private static int opset(Path file, OnnxMl.ModelProto m) {

@@ -22,10 +22,10 @@ final class OnnxLayers {
     int channels = (int) x.shape()[1];
     for (int i = 0; i < 4; i++) {
       Tensor t = c.weight(in.get(i + 1), params[i]);
-      if (t.values().length != channels) {
-        throw c.fail(params[i] + " has " + t.values().length + " values for " + channels + " channels");
+      if (t.size() != channels) {
+        throw c.fail(params[i] + " has " + t.size() + " values for " + channels + " channels");
       }
-      c.param(name + "." + params[i], new Tensor(new long[] {channels}, t.values(), false));
+      c.param(name + "." + params[i], t.reshape(new long[] {channels}));
     }
     c.add("batchnorm", name, List.of(x), out, x.shape(), Map.of("channels", OnnxConvs.nums(channels), "eps",
         List.<Number>of(c.attrFloat("epsilon", 1e-5))));
@@ -37,7 +37,7 @@ final class OnnxLayers {
       throw c.fail("the constant is not the bias of the MatMul before it");
     }
     GraphNode last = c.nodes().get(c.nodes().size() - 1);
-    c.param(last.name() + ".bias", new Tensor(new long[] {bias.values().length}, bias.values(), false));
+    c.param(last.name() + ".bias", bias.reshape(new long[] {bias.size()}));
     c.matmulLinears().remove(last.name());
     c.alias(out, x);
   }
@@ -46,7 +46,7 @@ final class OnnxLayers {
   static boolean isMatMulBias(OnnxConverter c, Value x, Tensor bias) {
     GraphNode last = c.nodes().isEmpty() ? null : c.nodes().get(c.nodes().size() - 1);
     return last != null && c.matmulLinears().contains(last.name()) && last.output().equals(x.ref())
-        && c.readers(x.ref()) == 1 && bias.values().length == last.integer("out");
+        && c.readers(x.ref()) == 1 && bias.size() == last.integer("out");
   }
 
   static void flatten(OnnxConverter c, List<String> in, String out) {
@@ -87,11 +87,18 @@ final class OnnxLayers {
     }
     double alpha = gemm ? c.attrFloat("alpha", 1) : 1;
     double beta = gemm ? c.attrFloat("beta", 1) : 1;
-    double[] w = new double[classes * features];
-    for (int o = 0; o < classes; o++) {
-      for (int i = 0; i < features; i++) {
-        w[o * features + i] = alpha * (transB ? b.values()[o * features + i] : b.values()[i * classes + o]);
+    Tensor w;
+    if (transB && alpha == 1) {
+      w = b; // already (classes, features): kept as the file holds it
+    } else {
+      double[] bv = b.values();
+      float[] wv = new float[classes * features];
+      for (int o = 0; o < classes; o++) {
+        for (int i = 0; i < features; i++) {
+          wv[o * features + i] = (float) (alpha * (transB ? bv[o * features + i] : bv[i * classes + o]));
+        }
       }
+      w = new Tensor(new long[] {classes, features}, wv);
     }
     double[] bias = new double[classes];
     if (gemm && in.size() > 2 && !in.get(2).isEmpty()) {
@@ -102,7 +109,7 @@ final class OnnxLayers {
       Arrays.setAll(bias, o -> beta * cv[cv.length == 1 ? 0 : o]);
     }
     String name = c.layerName(transB && alpha == 1 ? c.initializerName(in.get(1)) : null);
-    c.param(name + ".weight", new Tensor(new long[] {classes, features}, w, false));
+    c.param(name + ".weight", w);
     c.param(name + ".bias", new Tensor(new long[] {classes}, bias, false));
     c.add("linear", name, List.of(x), out, new long[] {x.shape()[0], classes}, Map.of("in", OnnxConvs.nums(features), "out",
         OnnxConvs.nums(classes)));
@@ -115,8 +122,11 @@ final class OnnxLayers {
     Value x = c.get(in.get(0));
     double[] target = c.constOnly(in.get(1), "Reshape (shape)").constant().values();
     if (!x.dynamic()) {
-      c.constant(out, new Tensor(Arrays.stream(target).mapToLong(d -> (long) d).toArray(), x.constant().values(),
-          x.constant().integer()));
+      try {
+        c.constant(out, x.constant().reshape(Arrays.stream(target).mapToLong(d -> (long) d).toArray()));
+      } catch (IllegalArgumentException e) {
+        throw c.fail("Reshape of a constant: " + e.getMessage());
+      }
       return;
     }
     long[] s = x.shape();

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds an imported graph into a {@link Network}. The nodes are cut into stages between two
@@ -25,12 +26,15 @@ import java.util.Set;
 public final class GraphNetworks {
   private GraphNetworks() {}
 
-  /** A freshly initialized network of {@code spec}'s graph, with the convolutions named in {@code forms} factorized. */
-  public static Network build(ModelSpec spec, Map<String, LayerForm> forms, NDManager parent, long seed) {
+  /**
+   * A network of {@code spec}'s graph, with the convolutions named in {@code forms} factorized,
+   * its parameters created by {@code init} over the network's own sub-manager of {@code parent}.
+   */
+  public static Network build(ModelSpec spec, Map<String, LayerForm> forms, NDManager parent, Function<NDManager, Init> init) {
     GraphSpec g = spec.graph();
     NDManager manager = parent.newSubManager();
     try {
-      LayerFactory f = new LayerFactory(new Init(manager, seed), forms, false);
+      LayerFactory f = new LayerFactory(init.apply(manager), forms, false);
       List<Module> modules = new ArrayList<>();
       for (GraphNode n : g.nodes()) {
         modules.add(n.kind().module(n, f));

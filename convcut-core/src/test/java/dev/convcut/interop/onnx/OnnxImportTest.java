@@ -271,6 +271,64 @@ class OnnxImportTest extends WithEngine {
         .isInstanceOf(ConvcutException.class).hasMessageContaining("opset 9 is outside the range convcut imports, 11-18");
   }
 
+  /**
+   * Float32 weights load bit for bit however the file keeps them: raw bytes inside the model
+   * (read from the file straight into the network), an external data file at offsets, or the
+   * typed float_data field.
+   */
+  @Test
+  void weightsInRawDataExternalFilesAndTypedFieldsLoadBitForBit() throws Exception {
+    try (Network net = OnnxExportTest.network(OnnxExportTest.CNN4, 5)) {
+      OnnxMl.ModelProto m = OnnxExport.model(net, false);
+      OnnxMl.GraphProto.Builder external = m.getGraph().toBuilder();
+      OnnxMl.GraphProto.Builder typed = m.getGraph().toBuilder();
+      java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+      data.write(new byte[13]); // no initializer starts at offset 0
+      for (int i = 0; i < external.getInitializerCount(); i++) {
+        OnnxMl.TensorProto t = external.getInitializer(i);
+        if (t.getDataType() != 1 || t.getRawData().isEmpty()) {
+          continue;
+        }
+        external.setInitializer(i, t.toBuilder().clearRawData().setDataLocation(OnnxMl.TensorProto.DataLocation.EXTERNAL)
+            .addExternalData(OnnxMl.StringStringEntryProto.newBuilder().setKey("location").setValue("w.bin"))
+            .addExternalData(OnnxMl.StringStringEntryProto.newBuilder().setKey("offset").setValue(String.valueOf(data.size()))));
+        data.write(t.getRawData().toByteArray());
+        java.nio.FloatBuffer f = t.getRawData().asReadOnlyByteBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        OnnxMl.TensorProto.Builder b = t.toBuilder().clearRawData();
+        while (f.hasRemaining()) {
+          b.addFloatData(f.get());
+        }
+        typed.setInitializer(i, b);
+      }
+      Files.write(dir.resolve("w.bin"), data.toByteArray());
+      java.util.Map<String, OnnxMl.GraphProto> variants = new java.util.LinkedHashMap<>();
+      variants.put("raw", m.getGraph());
+      variants.put("external", external.build());
+      variants.put("typed", typed.build());
+      for (var v : variants.entrySet()) {
+        Path file = dir.resolve(v.getKey() + ".onnx");
+        Files.write(file, m.toBuilder().setGraph(v.getValue()).build().toByteArray());
+        try (Network back = OnnxImport.network(OnnxImport.read(file, new OnnxImport.Options(null, null)), file, manager)) {
+          var expected = dev.convcut.checkpoint.StateDict.of(net);
+          var actual = dev.convcut.checkpoint.StateDict.of(back);
+          assertThat(actual.keySet()).as(v.getKey()).isEqualTo(expected.keySet());
+          expected.forEach((k, a) -> assertThat(java.util.Arrays.equals(actual.get(k).toFloatArray(), a.toFloatArray()))
+              .as("%s: %s differs, max |difference| %s", v.getKey(), k, maxDifference(actual.get(k), a)).isTrue());
+        }
+      }
+    }
+  }
+
+  private static double maxDifference(NDArray x, NDArray y) {
+    float[] a = x.toFloatArray();
+    float[] b = y.toFloatArray();
+    double d = 0;
+    for (int i = 0; i < a.length; i++) {
+      d = Math.max(d, Math.abs(a[i] - b[i]));
+    }
+    return d;
+  }
+
   @Test
   void missingExternalDataIntegerWeightsAndSeveralOutputsAreRefusedByName() throws Exception {
     OnnxMl.ModelProto m;
