@@ -46,6 +46,9 @@ public final class Latency {
 
   /** The settings: batch size, untimed and timed passes. */
   public record Settings(int batch, int warmup, int repeats) {
+    /** Batch 128, 3 untimed passes, 20 timed ones. */
+    public static final Settings DEFAULT = new Settings(128, 3, 20);
+
     public Settings {
       if (batch < 1 || warmup < 0 || repeats < 1) {
         throw new IllegalArgumentException("latency needs batch >= 1, warmup >= 0, repeats >= 1; got " + batch + ", "

@@ -20,8 +20,10 @@ class TrainerTest extends WithEngine {
 
 
   static TrainConfig config(String model, String optimizer, int epochs, double lr) {
-    return new TrainConfig(model, "synthetic", "cifar", epochs, 16, optimizer, lr, 0.9, true, 5e-4, false, "cosine",
-        List.of(), 0.1, 1, 0.1, 42, 1, 1, true, 0, false);
+    return TrainConfig.builder().setModel(model).setDataset("synthetic").optEpochs(epochs).optBatchSize(16)
+        .optOptimizer(Optimizer.Kind.named(optimizer)).optLr(lr).optNesterov(true).optWeightDecay(5e-4)
+        .optDecayBiasAndNorm(false).optWarmupEpochs(1).optLabelSmoothing(0.1).optSeed(42).optAugmentation(new Augmentation(1, true))
+        .build();
   }
 
   record Run(TrainingState state, float[] weights) {}
