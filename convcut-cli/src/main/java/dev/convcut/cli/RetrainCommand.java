@@ -1,8 +1,5 @@
 package dev.convcut.cli;
 
-import dev.convcut.train.Schedule;
-import dev.convcut.train.Optimizer;
-import dev.convcut.io.Spelled;
 import ai.djl.ndarray.NDManager;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoint;
@@ -11,6 +8,7 @@ import dev.convcut.data.ImageSet;
 import dev.convcut.data.Split;
 import dev.convcut.io.Hashing;
 import dev.convcut.io.OutputPlace;
+import dev.convcut.io.Spelled;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.study.AppliedTruncation;
 import dev.convcut.study.EvalSet;
@@ -19,6 +17,8 @@ import dev.convcut.study.RetrainBaseline;
 import dev.convcut.study.RetrainSettings;
 import dev.convcut.study.Retraining;
 import dev.convcut.study.StudyData;
+import dev.convcut.train.Optimizer;
+import dev.convcut.train.Schedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -97,7 +97,8 @@ final class RetrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (Spelled.find(Optimizer.Kind.class, optimizer).orElse(null) == Optimizer.Kind.ADAM && spec.commandLine().getParseResult().hasMatchedOption("--momentum")) {
+    boolean adam = Spelled.find(Optimizer.Kind.class, optimizer).orElse(null) == Optimizer.Kind.ADAM;
+    if (adam && spec.commandLine().getParseResult().hasMatchedOption("--momentum")) {
       throw new IllegalArgumentException("--momentum applies to SGD; with --optimizer adam it would be ignored");
     }
     data.validate();

@@ -5,7 +5,7 @@ import dev.convcut.data.Datasets;
 import dev.convcut.io.Json;
 import dev.convcut.io.OutputPlace;
 import dev.convcut.io.Spelled;
-import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Stem;
 import dev.convcut.train.EpochMetrics;
 import dev.convcut.train.Optimizer;
 import dev.convcut.train.Schedule;
@@ -42,7 +42,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin DatasetOptions data;
 
   @Option(names = "--stem", paramLabel = "cifar|imagenet", description = "ResNet-18/34/50 stem (default: ${DEFAULT-VALUE}).")
-  String stem = ModelSpec.CIFAR;
+  String stem = Stem.CIFAR.spelling();
 
   @Option(names = "--epochs", paramLabel = "N", description = "Epochs in all (default: 15; when resuming, the checkpoint's).")
   Integer epochs;
@@ -145,7 +145,7 @@ public final class TrainCommand implements Callable<Integer> {
     engine.validate();
     OutputPlace.check(target);
     engine.start();
-    TrainingState state = TrainRun.run(new TrainRun.Request(config, stem, data.toDataOptions(), target, force, resume,
+    TrainingState state = TrainRun.run(new TrainRun.Request(config, Stem.named(stem), data.toDataOptions(), target, force, resume,
         resume == null ? null : epochs, resetOptimizer, true, List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0]))));
     PrintWriter o = spec.commandLine().getOut();
     o.print(json ? Json.write(state.history()) : EpochMetrics.csv(state.history()));
@@ -195,7 +195,7 @@ public final class TrainCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("--augment must be default, none, flip, crop-flip or resized-crop-flip, got '"
           + augment + "'");
     };
-    TrainConfig.Builder b = TrainConfig.builder().setModel(model).setDataset(data.dataset()).optStem(stem)
+    TrainConfig.Builder b = TrainConfig.builder().setModel(model).setDataset(data.dataset()).optStem(Stem.named(stem))
         .optBatchSize(batchSize).optOptimizer(Optimizer.Kind.named(optimizer)).optMomentum(momentum).optNesterov(nesterov)
         .optDecayBiasAndNorm(!noDecayBnBias).optMilestones(milestones).optGamma(gamma).optWarmupEpochs(warmup)
         .optLabelSmoothing(labelSmoothing).optSeed(seed).optEvalEvery(evalEvery).optAugmentation(aug).optTrainLimit(limit);

@@ -12,7 +12,6 @@ import dev.convcut.train.Optimizer;
 import dev.convcut.train.TrainConfig;
 import dev.convcut.train.Trainer;
 import dev.convcut.train.TrainingState;
-import java.util.List;
 
 /**
  * Runs convcut's trainer ({@link Trainer}) for a study step: the recipe turned into a {@link

@@ -9,6 +9,7 @@ import dev.convcut.data.Normalization;
 import dev.convcut.model.Network;
 import dev.convcut.model.Ops;
 import dev.convcut.model.Param;
+import dev.convcut.model.Stem;
 import dev.convcut.train.ClipGradNorm;
 import dev.convcut.train.Distillation;
 import dev.convcut.train.EpochMetrics;
@@ -68,7 +69,7 @@ public final class FineTune {
    *
    * @param augmentation the dataset's standard training augmentation (random crop and flip for CIFAR)
    */
-  public static TrainConfig config(Settings s, String model, String dataset, String stem, Augmentation augmentation) {
+  public static TrainConfig config(Settings s, String model, String dataset, Stem stem, Augmentation augmentation) {
     return TrainConfig.builder().setModel(model).setDataset(dataset).optStem(stem).optEpochs(Math.max(1, s.epochs()))
         .optBatchSize(s.batch()).optLr(s.lr()).optNesterov(true).optSeed(s.seed()).optAugmentation(augmentation.inMemory()).build();
   }

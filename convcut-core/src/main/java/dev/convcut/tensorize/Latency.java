@@ -6,13 +6,13 @@ import ai.djl.ndarray.types.Shape;
 import dev.convcut.model.Conv2d;
 import dev.convcut.model.Init;
 import dev.convcut.model.LayerForm;
-import java.util.function.UnaryOperator;
 import dev.convcut.model.Network;
 import dev.convcut.model.Ops;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Measured CPU inference latency of a dense and a compressed network side by side: the same

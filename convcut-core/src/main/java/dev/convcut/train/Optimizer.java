@@ -57,16 +57,14 @@ public interface Optimizer {
   /** The optimizers a training configuration names, with the defaults that depend on the choice. */
   enum Kind implements Spelled {
     /** {@link Sgd}: learning rate 0.1 and weight decay 5e-4 unless given. */
-    SGD("sgd", 0.1, 5e-4),
+    SGD(0.1, 5e-4),
     /** {@link Adam} with PyTorch's betas and epsilon: learning rate 0.001 and no weight decay unless given. */
-    ADAM("adam", 0.001, 0);
+    ADAM(0.001, 0);
 
-    private final String spelling;
     private final double defaultLr;
     private final double defaultWeightDecay;
 
-    Kind(String spelling, double defaultLr, double defaultWeightDecay) {
-      this.spelling = spelling;
+    Kind(double defaultLr, double defaultWeightDecay) {
       this.defaultLr = defaultLr;
       this.defaultWeightDecay = defaultWeightDecay;
     }
@@ -79,13 +77,8 @@ public interface Optimizer {
     }
 
     @Override
-    public String spelling() {
-      return spelling;
-    }
-
-    @Override
     public String toString() {
-      return spelling;
+      return spelling();
     }
 
     /** The peak learning rate a configuration that gives none trains with. */

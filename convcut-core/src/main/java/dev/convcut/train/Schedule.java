@@ -14,17 +14,11 @@ import java.util.List;
 public record Schedule(Kind kind, double lr, int epochs, List<Integer> milestones, double gamma, int warmupEpochs) {
   /** The shapes of the rate over the epochs, spelled as configurations and {@code --schedule} spell them. */
   public enum Kind implements Spelled {
-    CONSTANT("constant"),
+    CONSTANT,
     /** Multiplied by {@code gamma} at each milestone epoch. */
-    STEP("step"),
+    STEP,
     /** Cosine annealing to 0 over all epochs. */
-    COSINE("cosine");
-
-    private final String spelling;
-
-    Kind(String spelling) {
-      this.spelling = spelling;
-    }
+    COSINE;
 
     /** The schedule spelled {@code text}; the error lists the valid ones. */
     @JsonCreator
@@ -34,13 +28,8 @@ public record Schedule(Kind kind, double lr, int epochs, List<Integer> milestone
     }
 
     @Override
-    public String spelling() {
-      return spelling;
-    }
-
-    @Override
     public String toString() {
-      return spelling;
+      return spelling();
     }
   }
 

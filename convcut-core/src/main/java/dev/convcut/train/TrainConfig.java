@@ -2,7 +2,7 @@ package dev.convcut.train;
 
 import dev.convcut.data.Augmentation;
 import dev.convcut.data.Datasets;
-import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Stem;
 import java.util.List;
 
 /**
@@ -27,7 +27,7 @@ import java.util.List;
  * @param resizedCrop training augmentation: torchvision's random resized crop of the original image
  *     (image folders), with the flip
  */
-public record TrainConfig(String model, String dataset, String stem, int epochs, int batchSize, Optimizer.Kind optimizer,
+public record TrainConfig(String model, String dataset, Stem stem, int epochs, int batchSize, Optimizer.Kind optimizer,
     double lr, double momentum, boolean nesterov, double weightDecay, boolean decayBiasAndNorm, Schedule.Kind schedule,
     List<Integer> milestones, double gamma, int warmupEpochs, double labelSmoothing, long seed, int evalEvery,
     int cropPadding, boolean flip, int trainLimit, boolean resizedCrop) {
@@ -107,7 +107,7 @@ public record TrainConfig(String model, String dataset, String stem, int epochs,
   public static final class Builder {
     private String model;
     private String dataset;
-    private String stem = ModelSpec.CIFAR;
+    private Stem stem = Stem.CIFAR;
     private int epochs = DEFAULT_EPOCHS;
     private int batchSize = DEFAULT_BATCH_SIZE;
     private Optimizer.Kind optimizer = DEFAULT_OPTIMIZER;
@@ -141,7 +141,7 @@ public record TrainConfig(String model, String dataset, String stem, int epochs,
     }
 
     /** The ResNet stem (default {@code cifar}; null for an imported graph, which has none). */
-    public Builder optStem(String stem) {
+    public Builder optStem(Stem stem) {
       this.stem = stem;
       return this;
     }

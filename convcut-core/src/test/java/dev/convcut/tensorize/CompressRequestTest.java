@@ -52,4 +52,16 @@ class CompressRequestTest {
     assertThatThrownBy(() -> CompressRequest.builder().setOut(Path.of("/out")).build()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("setCheckpoint");
   }
+
+  /** docs/java-api.md's example. */
+  @Test
+  void theJavaApiPagesAutomaticRequestBuilds() {
+    CompressRequest compress = CompressRequest.builder().setCheckpoint(Path.of("dense")).setOut(Path.of("out"))
+        .setAuto(CompressRequest.Auto.builder(AutoPlanner.Target.maxDrop(1.0)).optImages(1000).build())
+        .optFineTune(new FineTune.Settings(2, 0.01, 128, 0, 0, 4))
+        .build();
+    assertThat(compress.auto().images()).isEqualTo(1000);
+    assertThat(compress.manual()).isNull();
+    assertThat(compress.finetune().epochs()).isEqualTo(2);
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.convcut.data.Augmentation;
 import dev.convcut.io.Json;
+import dev.convcut.model.Stem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class TrainConfigTest {
   @Test
   void theDefaultsAreTheCommandLinesAndTheRateAndDecayFollowTheOptimizer() {
     TrainConfig sgd = TrainConfig.builder().setModel("cnn4").setDataset("cifar10").build();
-    assertThat(sgd).isEqualTo(new TrainConfig("cnn4", "cifar10", "cifar", 15, 128, Optimizer.Kind.SGD, 0.1, 0.9, false, 5e-4, true,
+    assertThat(sgd).isEqualTo(new TrainConfig("cnn4", "cifar10", Stem.CIFAR, 15, 128, Optimizer.Kind.SGD, 0.1, 0.9, false, 5e-4, true,
         Schedule.Kind.COSINE, List.of(), 0.1, 0, 0, 0, 1, 4, true, 0, false));
     TrainConfig adam = TrainConfig.builder().setModel("cnn4").setDataset("fashion-mnist").optOptimizer(Optimizer.Kind.ADAM).build();
     assertThat(adam.lr()).isEqualTo(0.001);
@@ -75,5 +76,15 @@ class TrainConfigTest {
         .hasMessageContaining("setDataset");
     assertThatThrownBy(() -> TrainConfig.builder().setModel("cnn4").setDataset("cifar10").optBatchSize(1).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessage("batch size must be >= 2 (BatchNorm needs two images), got 1");
+  }
+
+  /** docs/java-api.md's example. */
+  @Test
+  void theJavaApiPagesConfigurationHasTheDefaultsItNames() {
+    TrainConfig train = TrainConfig.builder().setModel("resnet20").setDataset("cifar10")
+        .optEpochs(200).optNesterov(true).optSchedule(Schedule.Kind.STEP).optMilestones(List.of(100, 150))
+        .build();
+    assertThat(train).extracting(TrainConfig::optimizer, TrainConfig::lr, TrainConfig::momentum, TrainConfig::weightDecay,
+        TrainConfig::batchSize, TrainConfig::augmentation).containsExactly(Optimizer.Kind.SGD, 0.1, 0.9, 5e-4, 128, Augmentation.CROP_AND_FLIP);
   }
 }

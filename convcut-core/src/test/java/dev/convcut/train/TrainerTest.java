@@ -1,8 +1,8 @@
 package dev.convcut.train;
 
-import dev.convcut.WithEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.convcut.WithEngine;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.Augmentation;
 import dev.convcut.data.BatchAssembler;
@@ -11,7 +11,6 @@ import dev.convcut.data.Normalization;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest extends WithEngine {

@@ -6,6 +6,7 @@ import dev.convcut.ConvcutException;
 import dev.convcut.UsageException;
 import dev.convcut.io.Json;
 import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Stem;
 import dev.convcut.study.Grid;
 import dev.convcut.study.Recipe;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import java.util.List;
  * Jackson reads it through the canonical constructor, which validates, and writes it back the
  * same way into {@code run.json}.
  */
-public record StudyConfig(String name, String description, String model, String stem, String dataset, Recipe train,
+public record StudyConfig(String name, String description, String model, Stem stem, String dataset, Recipe train,
     int evalSamples, long seed, int batchSize, GridConfig sweep, GridConfig global, Recipe retrain, boolean projected,
     double tolerance, String expectedMinutes, @JsonInclude(JsonInclude.Include.NON_NULL) String onnx) {
 
@@ -146,7 +147,7 @@ public record StudyConfig(String name, String description, String model, String 
     private String name;
     private String description = "";
     private String model;
-    private String stem;
+    private Stem stem;
     private String dataset;
     private Recipe train;
     private int evalSamples;
@@ -217,7 +218,7 @@ public record StudyConfig(String name, String description, String model, String 
     }
 
     /** The ResNet stem (default none given: the model's own, {@code cifar}). */
-    public Builder optStem(String stem) {
+    public Builder optStem(Stem stem) {
       this.stem = stem;
       return this;
     }

@@ -1,7 +1,5 @@
 package dev.convcut.study.pipeline;
 
-import dev.convcut.train.Schedule;
-import dev.convcut.train.Optimizer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,12 +7,15 @@ import dev.convcut.UsageException;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.Augmentation;
-import dev.convcut.data.Datasets;
-import dev.convcut.data.DatasetSpec;
 import dev.convcut.data.DataOptions;
+import dev.convcut.data.DatasetSpec;
+import dev.convcut.data.Datasets;
 import dev.convcut.io.Json;
 import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Stem;
 import dev.convcut.study.Recipe;
+import dev.convcut.train.Optimizer;
+import dev.convcut.train.Schedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,7 +65,7 @@ class StudyConfigTest {
     Recipe nesterov = recipe(2, 64, 0.1).optAugment(true).optSeed(42).optNesterov(true).optCropPadding(2).build();
     assertThat(Json.write(nesterov)).contains("\"nesterov\" : true").contains("\"cropPadding\" : 2");
     DatasetSpec ds = Datasets.spec("fashion-mnist", DataOptions.defaults());
-    Architecture arch = Architecture.of(new ModelSpec("cnn4", 1, 28, 10, "cifar"), Map.of(), Preprocessing.of(ds.normalization()),
+    Architecture arch = Architecture.of(new ModelSpec("cnn4", 1, 28, 10, Stem.CIFAR), Map.of(), Preprocessing.of(ds.normalization()),
         "fashion-mnist", ds.classes());
     StudyConfig c = StudyConfig.builtIn("fashion-mnist-cnn4");
     Map<String, String> data = Map.of("train-images-idx3-ubyte.gz", "00");
@@ -122,5 +123,20 @@ class StudyConfigTest {
       assertThatThrownBy(() -> StudyConfig.read(f)).isInstanceOf(UsageException.class).hasMessageContaining(f.toString())
           .hasMessageContaining(bad[2]);
     }
+  }
+
+  /** docs/java-api.md's example: a built-in study with another re-training recipe. */
+  @Test
+  void aReadConfigurationChangesThroughItsBuilder() {
+    Recipe retrain = Recipe.builder().setEpochs(3).setBatchSize(128).setLr(0.01)
+        .optSchedule(Schedule.Kind.CONSTANT).optAugment(true).build();
+    StudyConfig c = StudyConfig.builtIn("fashion-mnist-cnn4");
+    StudyConfig study = c.toBuilder().setRetrain(retrain).build();
+    assertThat(study.retrain()).isEqualTo(retrain);
+    assertThat(study.retrain().weightDecay()).isEqualTo(5e-4);
+    assertThat(study.train()).isEqualTo(c.train());
+    assertThat(study.name()).isEqualTo(c.name());
+    assertThatThrownBy(() -> StudyConfig.builder().setName("x").setModel("cnn4").setDataset("fashion-mnist").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("a study configuration needs train, sweep, global and retrain sections");
   }
 }

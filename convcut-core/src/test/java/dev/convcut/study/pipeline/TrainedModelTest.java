@@ -12,6 +12,7 @@ import dev.convcut.data.Normalization;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
+import dev.convcut.model.Stem;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.study.EvalSet;
 import dev.convcut.study.Recipe;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainedModelTest extends WithEngine {
   @TempDir Path tmp;
 
-  private static final ModelSpec SPEC = new ModelSpec("resnet20", 1, 8, 3, "cifar");
+  private static final ModelSpec SPEC = new ModelSpec("resnet20", 1, 8, 3, Stem.CIFAR);
   private static final Normalization NORM = new Normalization(new double[] {0.5}, new double[] {0.5});
   private static final ImageSet TRAIN = Synthetic.bands("train", 48, 3, 1, 8, 1);
   private static final EvalSet EVAL = EvalSet.of(Synthetic.bands("test", 24, 3, 1, 8, 2), NORM, 0, 3);
@@ -45,7 +46,7 @@ class TrainedModelTest extends WithEngine {
     StudyConfig c = StudyConfig.builtIn("fashion-mnist-resnet20");
     Recipe r = Recipe.builder().setEpochs(epochs).setBatchSize(16).setLr(0.05).optWeightDecay(5e-4).optSchedule(Schedule.Kind.CONSTANT)
         .optAugment(true).optSeed(4).optNesterov(true).optCropPadding(2).build();
-    return StudyConfig.builder().setName("tiny").optDescription("tiny").setModel("resnet20").optStem("cifar").setDataset("fashion-mnist")
+    return StudyConfig.builder().setName("tiny").optDescription("tiny").setModel("resnet20").optStem(Stem.CIFAR).setDataset("fashion-mnist")
         .setTrain(r).optSeed(1).optBatchSize(8).setSweep(c.sweep()).setGlobal(c.global()).setRetrain(c.retrain()).optProjected(true)
         .build();
   }
