@@ -21,6 +21,11 @@ import java.util.List;
  * tolerance. The demo is the built-in {@code fashion-mnist-cnn4} configuration; the paper's are
  * shipped beside it (see docs/study.md).
  *
+ * <p>Read one with {@link #resolve} or build one with {@link #builder()} (defaults live in the
+ * builder). The value stays a record because its components, in this order, are the file's fields:
+ * Jackson reads it through the canonical constructor, which validates, and writes it back the
+ * same way into {@code run.json}.
+ *
  * @param evalSamples test images every step scores on, drawn once from {@code seed} (0: the whole test split)
  * @param sweep layers (names or globs; empty: every conv layer), cuts and levels (empty: the defaults)
  * @param global the same for the global truncation
@@ -30,11 +35,6 @@ import java.util.List;
  * @param onnx a trained network in an ONNX file to study instead of training a zoo {@code model}
  *     (then {@code model} is {@value ModelSpec#ONNX} or left out, and {@code train} may be left
  *     out); a relative path is relative to the configuration file's folder
- *
- * <p>Read one with {@link #resolve} or build one with {@link #builder()} (defaults live in the
- * builder). The value stays a record because its components, in this order, are the file's fields:
- * Jackson reads it through the canonical constructor, which validates, and writes it back the
- * same way into {@code run.json}.
  */
 public record StudyConfig(String name, String description, String model, Stem stem, String dataset, Recipe train,
     int evalSamples, long seed, int batchSize, GridConfig sweep, GridConfig global, Recipe retrain, boolean projected,
