@@ -1,6 +1,7 @@
 package dev.convcut.cli;
 
 import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Stem;
 import picocli.CommandLine.Option;
 
 /** The input shape, class count and stem of an architecture given without a dataset. */
@@ -16,7 +17,7 @@ public final class ArchitectureOptions {
 
   @Option(names = "--stem", paramLabel = "cifar|imagenet",
       description = "ResNet-18/34/50 first layer: cifar (3x3 stride 1, no max-pool) or imagenet (7x7 stride 2 + max-pool). Default: ${DEFAULT-VALUE}.")
-  String stem = ModelSpec.CIFAR;
+  String stem = Stem.CIFAR.spelling();
 
   /** The architecture {@code model} with these options, or the defaults 3×32×32 and 10 classes. */
   public ModelSpec spec(String model) {
@@ -26,6 +27,6 @@ public final class ArchitectureOptions {
   /** As {@link #spec(String)}, with another set of defaults (a dataset's). */
   public ModelSpec spec(String model, int defaultChannels, int defaultSize, int defaultClasses) {
     return new ModelSpec(model, channels == null ? defaultChannels : channels, size == null ? defaultSize : size,
-        classes == null ? defaultClasses : classes, stem);
+        classes == null ? defaultClasses : classes, Stem.named(stem));
   }
 }

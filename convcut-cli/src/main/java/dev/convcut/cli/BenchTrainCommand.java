@@ -6,6 +6,7 @@ import dev.convcut.bench.SpeedBench;
 import dev.convcut.bench.SpeedResult;
 import dev.convcut.io.Json;
 import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Stem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
   @Option(names = "--stem", paramLabel = "cifar|imagenet",
       description = "The ResNets' first layers: cifar (3x3 stride 1, no max-pool) or imagenet (7x7 stride 2, max-pool) (default: ${DEFAULT-VALUE}).")
-  String stem = ModelSpec.CIFAR;
+  String stem = Stem.CIFAR.spelling();
 
   @Option(names = "--eval-only", description = "Skip the training phase on both sides, so the peak memory is evaluation's alone.")
   boolean evalOnly;
@@ -76,7 +77,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     if (batch < 2 || steps < 1 || warmup < 0 || threads < 1) {
       throw new IllegalArgumentException("need --batch >= 2, --steps >= 1, --warmup >= 0, --threads >= 1");
     }
-    List<ModelSpec> specs = models.stream().map(m -> new ModelSpec(m, channels, size, classes, stem, null)).toList();
+    List<ModelSpec> specs = models.stream().map(m -> new ModelSpec(m, channels, size, classes, Stem.named(stem), null)).toList();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Optional<Path> script = PeerBench.locate(peer);

@@ -14,7 +14,6 @@ import dev.convcut.tensorize.Latency;
 import dev.convcut.tensorize.Method;
 import dev.convcut.tensorize.RankRequest;
 import dev.convcut.tensorize.select.AutoPlanner;
-import dev.convcut.tensorize.select.CandidateGrid;
 import dev.convcut.tensorize.select.Resource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -105,20 +104,20 @@ public final class CompressCommand implements Callable<Integer> {
 
   @Option(names = "--select-split", paramLabel = "train|test",
       description = "Automatic: the split the sensitivities are measured on. Default: ${DEFAULT-VALUE} (the test split stays for the report).")
-  String selectSplit = "train";
+  String selectSplit = CompressRequest.Auto.DEFAULT_SPLIT.toString();
 
   @Option(names = "--select-images", paramLabel = "N", description = "Automatic: images of that split to measure on. Default: ${DEFAULT-VALUE}.")
-  int selectImages = 2000;
+  int selectImages = CompressRequest.Auto.DEFAULT_IMAGES;
 
   @Option(names = "--floor", paramLabel = "POINTS",
       description = "Automatic: stop trying lower ranks of a method once one is POINTS below dense. Default: ${DEFAULT-VALUE}.")
-  double floor = 15;
+  double floor = CompressRequest.Auto.DEFAULT_FLOOR;
 
   @Option(names = "--min-speedup", paramLabel = "X",
       description = "Automatic: only candidates whose factor chain, timed on its own against the dense layer (--latency-batch,"
           + " --threads), runs at least X times as fast; 0 turns the timing off (fewest parameters, whatever the speed)."
           + " Default: ${DEFAULT-VALUE}.")
-  double minSpeedup = 1.0;
+  double minSpeedup = CompressRequest.Auto.DEFAULT_MIN_SPEEDUP;
 
   @Option(names = "--runtime", paramLabel = "libtorch|onnxruntime",
       description = "Automatic: the runtime --min-speedup times each factor chain in: libtorch (what convcut runs) or"
@@ -126,34 +125,34 @@ public final class CompressCommand implements Callable<Integer> {
   String runtime;
 
   @Option(names = "--finetune-epochs", paramLabel = "E", description = "Fine-tuning epochs after compressing. Default: ${DEFAULT-VALUE}.")
-  int finetuneEpochs = 0;
+  int finetuneEpochs = FineTune.Settings.DEFAULT.epochs();
 
   @Option(names = "--lr", paramLabel = "LR", description = "Fine-tuning learning rate (SGD, Nesterov, cosine). Default: ${DEFAULT-VALUE}.")
-  double lr = 0.01;
+  double lr = FineTune.Settings.DEFAULT.lr();
 
   @Option(names = "--distill", paramLabel = "W",
       description = "Fine-tuning: share W of the loss that comes from distilling the dense model's outputs (knowledge"
           + " distillation; the rest is cross-entropy on the labels); 0 trains on the labels alone. Default: ${DEFAULT-VALUE}.")
-  double distill = 0;
+  double distill = FineTune.Settings.DEFAULT.distill();
 
   @Option(names = "--distill-temperature", paramLabel = "T",
       description = "Fine-tuning: softening temperature of the distillation. Default: ${DEFAULT-VALUE}.")
-  double distillTemperature = 4;
+  double distillTemperature = FineTune.Settings.DEFAULT.temperature();
 
   @Option(names = "--batch", paramLabel = "N", description = "Fine-tuning batch size. Default: ${DEFAULT-VALUE}.")
-  int batch = 128;
+  int batch = FineTune.Settings.DEFAULT.batch();
 
   @Option(names = "--seed", paramLabel = "S", description = "Root seed (fine-tuning, selection subset). Default: ${DEFAULT-VALUE}.")
-  long seed = 0;
+  long seed = FineTune.Settings.DEFAULT.seed();
 
   @Option(names = "--latency-batch", paramLabel = "N", description = "Batch for the CPU latency measurement. Default: ${DEFAULT-VALUE}.")
-  int latencyBatch = 128;
+  int latencyBatch = Latency.Settings.DEFAULT.batch();
 
   @Option(names = "--latency-repeats", paramLabel = "N", description = "Timed passes (median reported). Default: ${DEFAULT-VALUE}.")
-  int latencyRepeats = 20;
+  int latencyRepeats = Latency.Settings.DEFAULT.repeats();
 
   @Option(names = "--latency-warmup", paramLabel = "N", description = "Untimed passes first. Default: ${DEFAULT-VALUE}.")
-  int latencyWarmup = 3;
+  int latencyWarmup = Latency.Settings.DEFAULT.warmup();
 
   @Option(names = "--threads", paramLabel = "N", description = "libtorch intra-op threads, for everything (default: all cores).")
   int threads;
@@ -227,20 +226,28 @@ public final class CompressCommand implements Callable<Integer> {
       }
       AutoPlanner.Target target = targetParams != null ? AutoPlanner.Target.fraction(Resource.PARAMS, targetParams)
           : targetMacs != null ? AutoPlanner.Target.fraction(Resource.MACS, targetMacs) : AutoPlanner.Target.maxDrop(maxDrop);
-      List<Method> ms = methods == null ? CandidateGrid.defaultMethods() : methods.stream().map(Method::parse).toList();
+      List<Method> ms = methods == null ? null : methods.stream().map(Method::parse).toList();
       if (runtime != null && minSpeedup == 0) {
         throw new UsageException("--runtime picks where --min-speedup times the layers; with --min-speedup 0 nothing is timed:"
             + " drop --runtime");
       }
-      auto = new CompressRequest.Auto(target, ms, keeps == null ? CandidateGrid.DEFAULT_KEEPS : keeps, sweep,
-          Split.parse(selectSplit), selectImages, seed, floor, minSpeedup, runtime);
+      CompressRequest.Auto.Builder a = CompressRequest.Auto.builder(target).optSweep(sweep).optSplit(Split.parse(selectSplit))
+          .optImages(selectImages).optSeed(seed).optFloor(floor).optMinSpeedup(minSpeedup).optSpeedRuntime(runtime);
+      if (ms != null) {
+        a.optMethods(ms);
+      }
+      if (keeps != null) {
+        a.optKeeps(keeps);
+      }
+      auto = a.build();
     }
     FineTune.Settings tune = new FineTune.Settings(finetuneEpochs, lr, batch, seed, distill, distillTemperature);
     refuseIgnoredOptions(auto != null);
-    return new CompressRequest(checkpoint, out, force, layers, manual, auto, planned, tune,
-        new Latency.Settings(latencyBatch, latencyWarmup, latencyRepeats), threads, dataset,
-        new DataOptions(dataDir, LabelKind.FINE, !noDownload).withFolder(folder.toFolderOptions()), 256, !noProgress, List.of(spec.commandLine().getParseResult()
-            .originalArgs().toArray(new String[0])));
+    return CompressRequest.builder().setCheckpoint(checkpoint).setOut(out).optForce(force).optLayers(layers).setManual(manual)
+        .setAuto(auto).setPlan(planned).optFineTune(tune).optLatency(new Latency.Settings(latencyBatch, latencyWarmup, latencyRepeats))
+        .optThreads(threads).optDataset(dataset)
+        .optData(new DataOptions(dataDir, LabelKind.FINE, !noDownload).withFolder(folder.toFolderOptions())).optProgress(!noProgress)
+        .optArguments(List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0]))).build();
   }
 
   /** Refuses options that would do nothing: fine-tuning settings without fine-tuning, selection settings outside automatic mode. */

@@ -5,8 +5,8 @@ import dev.convcut.ConvcutException;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.checkpoint.Preprocessing;
-import dev.convcut.data.DatasetSpec;
 import dev.convcut.data.DataOptions;
+import dev.convcut.data.DatasetSpec;
 import dev.convcut.data.Datasets;
 import dev.convcut.data.folder.FolderOptions;
 import dev.convcut.interop.WeightImport;
@@ -14,6 +14,7 @@ import dev.convcut.interop.onnx.OnnxImport;
 import dev.convcut.io.OutputLock;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
+import dev.convcut.model.Stem;
 import dev.convcut.provenance.Provenance;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class ImportCommand implements Callable<Integer> {
     if (onnx != null && (model != null || weights != null)) {
       throw new UsageException("--onnx takes the architecture and weights from the file; leave out --model and --weights");
     }
-    if (onnx != null && (arch.channels != null || arch.size != null || arch.classes != null || !ModelSpec.CIFAR.equals(arch.stem))) {
+    if (onnx != null && (arch.channels != null || arch.size != null || arch.classes != null || !Stem.CIFAR.spelling().equals(arch.stem))) {
       throw new UsageException("--onnx takes channels, size, classes and layers from the file; leave out --channels, --size,"
           + " --classes and --stem (--input-shape C,H,W sets a symbolic input size)");
     }

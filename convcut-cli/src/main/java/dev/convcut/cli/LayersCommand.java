@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.convcut.checkpoint.Checkpoint;
 import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.io.Json;
+import dev.convcut.model.LayerForm;
 import dev.convcut.model.LayerInfo;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
@@ -88,14 +89,14 @@ public final class LayersCommand implements Callable<Integer> {
     long macs = 0;
     for (LayerInfo l : layers) {
       sb.append(String.format(Locale.ROOT, "%-24s %-6s %-14s %-16s %-6s %-6s %-4d %-3s %-9s %-9s %,11d %,15d%n",
-          l.name() + (l.form().equals("dense") ? "" : "*"), l.kind(), l.stage(), join(l.weightShape(), "x"),
+          l.name() + (l.form() == LayerForm.Kind.DENSE ? "" : "*"), l.kind(), l.stage(), join(l.weightShape(), "x"),
           join(l.stride(), ","), join(l.padding(), ","), l.groups(), l.bias() ? "y" : "n", join(l.inputSize(), "x"),
           join(l.outputSize(), "x"), l.params(), l.macs()));
       params += l.params();
       macs += l.macs();
     }
     sb.append(String.format(Locale.ROOT, "%d layers, %,d weights and biases, %,d multiply-adds per image%s%n", layers.size(),
-        params, macs, layers.stream().anyMatch(l -> !l.form().equals("dense")) ? " (* factorized)" : ""));
+        params, macs, layers.stream().anyMatch(l -> l.form() != LayerForm.Kind.DENSE) ? " (* factorized)" : ""));
     return sb.toString();
   }
 

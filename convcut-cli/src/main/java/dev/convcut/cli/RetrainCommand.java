@@ -8,6 +8,7 @@ import dev.convcut.data.ImageSet;
 import dev.convcut.data.Split;
 import dev.convcut.io.Hashing;
 import dev.convcut.io.OutputPlace;
+import dev.convcut.io.Spelled;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.study.AppliedTruncation;
 import dev.convcut.study.EvalSet;
@@ -16,6 +17,8 @@ import dev.convcut.study.RetrainBaseline;
 import dev.convcut.study.RetrainSettings;
 import dev.convcut.study.Retraining;
 import dev.convcut.study.StudyData;
+import dev.convcut.train.Optimizer;
+import dev.convcut.train.Schedule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -94,15 +97,15 @@ final class RetrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (optimizer.equals("adam") && spec.commandLine().getParseResult().hasMatchedOption("--momentum")) {
+    boolean adam = Spelled.find(Optimizer.Kind.class, optimizer).orElse(null) == Optimizer.Kind.ADAM;
+    if (adam && spec.commandLine().getParseResult().hasMatchedOption("--momentum")) {
       throw new IllegalArgumentException("--momentum applies to SGD; with --optimizer adam it would be ignored");
     }
     data.validate();
     engine.validate();
     String name = label != null ? label : projected ? "projected" : "dense";
     // Every setting is checked here, before any data is read; augmentation depends on the dataset and is set below.
-    new RetrainSettings(name, new Recipe(epochs, trainBatch, optimizer, lr, momentum, weightDecay, "constant", 0, false,
-        trainImages, data.seed), projected, tolerance, out, force, true);
+    new RetrainSettings(name, recipe(false), projected, tolerance, out, force, true);
     OutputPlace.check(out);
     engine.start();
     Provenance prov = Provenance.start("retrain", spec.commandLine().getParseResult().originalArgs())
@@ -116,8 +119,7 @@ final class RetrainCommand implements Callable<Integer> {
       AppliedTruncation record = AppliedTruncation.read(checkpoint);
       RetrainBaseline.Baseline baseline = RetrainBaseline.resolve(baselineTop1, record, eval, data.batchSize, manager);
       boolean augment = !noAugment && !dataset.contains("mnist");
-      Recipe recipe = new Recipe(epochs, trainBatch, optimizer, lr, momentum, weightDecay, "constant", 0, augment, trainImages, data.seed);
-      RetrainSettings settings = new RetrainSettings(name, recipe, projected, tolerance, out, force, true);
+      RetrainSettings settings = new RetrainSettings(name, recipe(augment), projected, tolerance, out, force, true);
       Retraining.Outcome o = Retraining.run(ck.network(), new Retraining.Source(arch, record, dataset,
           Hashing.sha256(Checkpoints.weights(checkpoint))), eval, train, baseline.top1(), settings, prov);
       stdout.print(summary(o, baseline.source().render(Flags::of), eval));
@@ -125,6 +127,13 @@ final class RetrainCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
+  }
+
+  /** A constant-rate recipe from the options. */
+  private Recipe recipe(boolean augment) {
+    return Recipe.builder().setEpochs(epochs).setBatchSize(trainBatch).setLr(lr).optOptimizer(Optimizer.Kind.named(optimizer))
+        .optMomentum(momentum).optWeightDecay(weightDecay).optSchedule(Schedule.Kind.CONSTANT).optAugment(augment)
+        .optTrainImages(trainImages).optSeed(data.seed).build();
   }
 
   static String summary(Retraining.Outcome o, String source, EvalSet eval) {

@@ -4,8 +4,10 @@ import dev.convcut.data.Augmentation;
 import dev.convcut.data.Datasets;
 import dev.convcut.io.Json;
 import dev.convcut.io.OutputPlace;
-import dev.convcut.model.ModelSpec;
+import dev.convcut.io.Spelled;
+import dev.convcut.model.Stem;
 import dev.convcut.train.EpochMetrics;
+import dev.convcut.train.Optimizer;
 import dev.convcut.train.Schedule;
 import dev.convcut.train.TrainConfig;
 import dev.convcut.train.TrainRun;
@@ -40,22 +42,22 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin DatasetOptions data;
 
   @Option(names = "--stem", paramLabel = "cifar|imagenet", description = "ResNet-18/34/50 stem (default: ${DEFAULT-VALUE}).")
-  String stem = ModelSpec.CIFAR;
+  String stem = Stem.CIFAR.spelling();
 
   @Option(names = "--epochs", paramLabel = "N", description = "Epochs in all (default: 15; when resuming, the checkpoint's).")
   Integer epochs;
 
   @Option(names = "--batch-size", paramLabel = "N", description = "Images per step (default: ${DEFAULT-VALUE}).")
-  int batchSize = 128;
+  int batchSize = TrainConfig.DEFAULT_BATCH_SIZE;
 
   @Option(names = "--optimizer", paramLabel = "sgd|adam", description = "Optimizer (default: ${DEFAULT-VALUE}).")
-  String optimizer = "sgd";
+  String optimizer = TrainConfig.DEFAULT_OPTIMIZER.spelling();
 
   @Option(names = "--lr", paramLabel = "RATE", description = "Peak learning rate (default: 0.1 for sgd, 0.001 for adam).")
   Double lr;
 
   @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
-  double momentum = 0.9;
+  double momentum = TrainConfig.DEFAULT_MOMENTUM;
 
   @Option(names = "--nesterov", description = "Nesterov momentum (SGD).")
   boolean nesterov;
@@ -67,13 +69,13 @@ public final class TrainCommand implements Callable<Integer> {
   boolean noDecayBnBias;
 
   @Option(names = "--schedule", paramLabel = "cosine|step|constant", description = "Learning-rate schedule by epoch (default: ${DEFAULT-VALUE}).")
-  String schedule = "cosine";
+  String schedule = TrainConfig.DEFAULT_SCHEDULE.spelling();
 
   @Option(names = "--milestones", split = ",", paramLabel = "E", description = "Epochs at which the step schedule multiplies the rate by --gamma.")
   List<Integer> milestones = new ArrayList<>();
 
   @Option(names = "--gamma", paramLabel = "G", description = "Step-schedule factor (default: ${DEFAULT-VALUE}).")
-  double gamma = 0.1;
+  double gamma = TrainConfig.DEFAULT_GAMMA;
 
   @Option(names = "--warmup", paramLabel = "EPOCHS", description = "Linear warm-up epochs (default: ${DEFAULT-VALUE}).")
   int warmup;
@@ -94,7 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--eval-every", paramLabel = "N", description = "Evaluate on the test split every N epochs and after the last; 0 never (default: ${DEFAULT-VALUE}).")
-  int evalEvery = 1;
+  int evalEvery = TrainConfig.DEFAULT_EVAL_EVERY;
 
   @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training images only (default: all; kept when resuming).")
   int limit;
@@ -143,7 +145,7 @@ public final class TrainCommand implements Callable<Integer> {
     engine.validate();
     OutputPlace.check(target);
     engine.start();
-    TrainingState state = TrainRun.run(new TrainRun.Request(config, stem, data.toDataOptions(), target, force, resume,
+    TrainingState state = TrainRun.run(new TrainRun.Request(config, Stem.named(stem), data.toDataOptions(), target, force, resume,
         resume == null ? null : epochs, resetOptimizer, true, List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0]))));
     PrintWriter o = spec.commandLine().getOut();
     o.print(json ? Json.write(state.history()) : EpochMetrics.csv(state.history()));
@@ -165,13 +167,14 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** Refuses options that would do nothing with the chosen optimizer, schedule or augmentation. */
   private void refuseIgnoredOptions() {
-    if (TrainConfig.OPTIMIZERS.contains(optimizer) && !optimizer.equals("sgd")) {
+    if (Spelled.find(Optimizer.Kind.class, optimizer).filter(k -> k != Optimizer.Kind.SGD).isPresent()) {
       IgnoredOptions.refuse(spec, List.of("--nesterov", "--momentum"), "SGD", "with --optimizer " + optimizer);
     }
-    if (!Schedule.KINDS.contains(schedule)) {
+    Schedule.Kind kind = Spelled.find(Schedule.Kind.class, schedule).orElse(null);
+    if (kind == null) {
       return; // config() names the valid schedules
     }
-    if (!schedule.equals("step")) {
+    if (kind != Schedule.Kind.STEP) {
       IgnoredOptions.refuse(spec, List.of("--milestones", "--gamma"), "--schedule step", "with --schedule " + schedule);
     } else if (milestones.isEmpty()) {
       throw new IllegalArgumentException("--schedule step needs --milestones (the epochs at which the rate is multiplied by "
@@ -183,7 +186,6 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   private TrainConfig config() {
-    boolean sgd = optimizer.equals("sgd");
     Augmentation aug = switch (augment) {
       case "default" -> Datasets.standardAugmentation(data.dataset());
       case "none" -> Augmentation.NONE;
@@ -193,9 +195,19 @@ public final class TrainCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("--augment must be default, none, flip, crop-flip or resized-crop-flip, got '"
           + augment + "'");
     };
-    return new TrainConfig(model, data.dataset(), stem, epochs == null ? 15 : epochs, batchSize, optimizer,
-        lr != null ? lr : sgd ? 0.1 : 0.001, momentum, nesterov, weightDecay != null ? weightDecay : sgd ? 5e-4 : 0,
-        !noDecayBnBias, schedule, milestones, gamma, warmup, labelSmoothing, seed, evalEvery, aug.padding(), aug.flip(), limit,
-        aug.resizedCrop());
+    TrainConfig.Builder b = TrainConfig.builder().setModel(model).setDataset(data.dataset()).optStem(Stem.named(stem))
+        .optBatchSize(batchSize).optOptimizer(Optimizer.Kind.named(optimizer)).optMomentum(momentum).optNesterov(nesterov)
+        .optDecayBiasAndNorm(!noDecayBnBias).optMilestones(milestones).optGamma(gamma).optWarmupEpochs(warmup)
+        .optLabelSmoothing(labelSmoothing).optSeed(seed).optEvalEvery(evalEvery).optAugmentation(aug).optTrainLimit(limit);
+    if (epochs != null) {
+      b.optEpochs(epochs);
+    }
+    if (lr != null) {
+      b.optLr(lr);
+    }
+    if (weightDecay != null) {
+      b.optWeightDecay(weightDecay);
+    }
+    return b.optSchedule(Schedule.Kind.named(schedule)).build();
   }
 }

@@ -7,6 +7,7 @@ import dev.convcut.Words;
 import dev.convcut.data.DataOptions;
 import dev.convcut.model.LayerForm;
 import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Stem;
 import dev.convcut.model.graph.GraphSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  * @param preprocessing how pixels become the input; null only for an ONNX file opened directly
  *     that does not record it, until {@link #forDataset} names the dataset it is for
  */
-public record Architecture(String format, String model, int channels, int size, int classes, String stem,
+public record Architecture(String format, String model, int channels, int size, int classes, Stem stem,
     Map<String, LayerForm> layers, Preprocessing preprocessing, String dataset, List<String> classNames,
     @JsonInclude(JsonInclude.Include.NON_NULL) GraphSpec graph) {
   public static final String FORMAT = "convcut-checkpoint/1";

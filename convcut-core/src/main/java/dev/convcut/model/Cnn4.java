@@ -15,7 +15,7 @@ final class Cnn4 implements ZooArchitecture {
   }
 
   @Override
-  public int minSize(String stem) {
+  public int minSize(Stem stem) {
     return 4;
   }
 

@@ -136,8 +136,8 @@ public final class Conv2d implements WeightLayer {
   }
 
   @Override
-  public String kind() {
-    return "conv";
+  public LayerKind kind() {
+    return LayerKind.CONV;
   }
 
   public ConvSpec spec() {

@@ -1,6 +1,8 @@
 package dev.convcut.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.convcut.io.Spelled;
 import java.util.List;
 
 /**
@@ -10,21 +12,42 @@ import java.util.List;
  * factor's {@code NAME.factors.LAST.bias} when the slot has a bias). The checkpoint's
  * architecture JSON stores one form per factorized layer; layers it does not name are dense.
  *
- * @param kind {@code dense} or {@code factorized}
+ * @param kind dense or factorized (JSON: {@code dense} or {@code factorized})
  * @param factors the convolutions in order (empty for dense)
  * @param origin free text saying how the factors were made, e.g. {@code cut o|ihw rank 12}
  */
-public record LayerForm(String kind, List<ConvSpec> factors, String origin) {
-  public static final String DENSE = "dense";
-  public static final String FACTORIZED = "factorized";
+public record LayerForm(Kind kind, List<ConvSpec> factors, String origin) {
+  /** The two ways a convolution slot is implemented, spelled {@code dense} and {@code factorized} in JSON and listings. */
+  public enum Kind implements Spelled {
+    DENSE,
+    FACTORIZED;
+
+    /** The kind spelled {@code text}; the error names the valid ones. */
+    @JsonCreator
+    public static Kind named(String text) {
+      return Spelled.find(Kind.class, text).orElseThrow(() -> invalid(text));
+    }
+
+    private static IllegalArgumentException invalid(Object text) {
+      return new IllegalArgumentException("layer form kind must be 'dense' or 'factorized', got '" + text + "'");
+    }
+
+    @Override
+    public String toString() {
+      return spelling();
+    }
+  }
 
   public LayerForm {
     factors = factors == null ? List.of() : List.copyOf(factors);
-    if (DENSE.equals(kind)) {
+    if (kind == null) {
+      throw Kind.invalid(null);
+    }
+    if (kind == Kind.DENSE) {
       if (!factors.isEmpty()) {
         throw new IllegalArgumentException("a dense layer form has no factors, got " + factors.size());
       }
-    } else if (FACTORIZED.equals(kind)) {
+    } else {
       if (factors.isEmpty()) {
         throw new IllegalArgumentException("a factorized layer form needs at least one factor");
       }
@@ -39,18 +62,16 @@ public record LayerForm(String kind, List<ConvSpec> factors, String origin) {
           throw new IllegalArgumentException("only the last factor may carry a bias, factor " + j + " has one");
         }
       }
-    } else {
-      throw new IllegalArgumentException("layer form kind must be 'dense' or 'factorized', got '" + kind + "'");
     }
   }
 
   public static LayerForm dense() {
-    return new LayerForm(DENSE, List.of(), null);
+    return new LayerForm(Kind.DENSE, List.of(), null);
   }
 
   @JsonIgnore
   public boolean isDense() {
-    return DENSE.equals(kind);
+    return kind == Kind.DENSE;
   }
 
   /** The parameter name of factor {@code j}'s weight (or bias) in slot {@code layer}. */

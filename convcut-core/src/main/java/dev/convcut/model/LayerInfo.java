@@ -7,9 +7,9 @@ import java.util.List;
  * {@code [height, width]}; a linear layer's are {@code [1, 1]}; stride, padding and dilation are
  * {@code [rows, columns]}; MACs are per image.
  */
-public record LayerInfo(String name, String kind, String stage, List<Long> weightShape, List<Integer> stride,
+public record LayerInfo(String name, LayerKind kind, String stage, List<Long> weightShape, List<Integer> stride,
     List<Integer> padding, List<Integer> dilation, int groups, boolean bias, List<Integer> inputSize,
-    List<Integer> outputSize, long params, long macs, String form) {
+    List<Integer> outputSize, long params, long macs, LayerForm.Kind form) {
 
   public LayerInfo {
     weightShape = List.copyOf(weightShape);

@@ -53,7 +53,7 @@ public final class LayerSelection {
     List<String> convs = new ArrayList<>();
     List<String> others = new ArrayList<>();
     for (LayerInfo l : net.layerInfos()) {
-      (l.kind().equals("conv") ? convs : others).add(l.name());
+      (l.kind() == LayerKind.CONV ? convs : others).add(l.name());
     }
     if (patterns == null || patterns.isEmpty()) {
       return convs;

@@ -31,8 +31,8 @@ public final class Linear implements WeightLayer {
   }
 
   @Override
-  public String kind() {
-    return "linear";
+  public LayerKind kind() {
+    return LayerKind.LINEAR;
   }
 
   @Override
@@ -53,6 +53,6 @@ public final class Linear implements WeightLayer {
   @Override
   public LayerInfo info(String stage) {
     return new LayerInfo(name, kind(), stage, List.of((long) out, (long) in), List.of(1, 1), List.of(0, 0), List.of(1, 1),
-        1, true, List.of(1, 1), List.of(1, 1), (long) out * in + out, (long) out * in, LayerForm.DENSE);
+        1, true, List.of(1, 1), List.of(1, 1), (long) out * in + out, (long) out * in, LayerForm.Kind.DENSE);
   }
 }

@@ -2,24 +2,20 @@ package dev.convcut.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.convcut.model.graph.GraphSpec;
-import java.util.List;
 
 /**
  * Which architecture, for which inputs and how many classes: everything needed to build a
  * network's topology.
  *
  * @param model a registered architecture's name ({@link Architectures}) or {@value #ONNX}
- * @param stem {@code cifar} (3×3 stride-1 first convolution, no max-pool) or {@code imagenet}
- *     (7×7 stride 2 and a 3×3 stride-2 max-pool); only torchvision's ResNets have the choice; null
- *     for an imported graph
+ * @param stem the {@link Stem} (JSON: {@code cifar} or {@code imagenet}); only torchvision's ResNets
+ *     have the choice; null for an imported graph
  * @param size the input's height and width; for an imported graph its height ({@link #width()}
  *     may differ)
  * @param graph the network's graph when {@code model} is {@value #ONNX} (imported), else null
  */
-public record ModelSpec(String model, int channels, int size, int classes, String stem,
+public record ModelSpec(String model, int channels, int size, int classes, Stem stem,
     @JsonInclude(JsonInclude.Include.NON_NULL) GraphSpec graph) {
-  public static final String CIFAR = "cifar";
-  public static final String IMAGENET = "imagenet";
   /** The model name of a network imported from an ONNX file, whose topology is its {@link #graph()}. */
   public static final String ONNX = "onnx";
 
@@ -37,21 +33,17 @@ public record ModelSpec(String model, int channels, int size, int classes, Strin
             + " and gives " + graph.classes() + " classes, not " + channels + "x" + size + "x... and " + classes);
       }
     } else {
-      stem = stem == null ? CIFAR : stem;
+      stem = stem == null ? Stem.CIFAR : stem;
       checkZoo(model, channels, size, classes, stem);
     }
   }
 
-  private static void checkZoo(String model, int channels, int size, int classes, String stem) {
+  private static void checkZoo(String model, int channels, int size, int classes, Stem stem) {
     ZooArchitecture arch = ModelZoo.architecture(model);
-    stem = stem == null ? CIFAR : stem;
-    if (!stem.equals(CIFAR) && !stem.equals(IMAGENET)) {
-      throw new IllegalArgumentException("stem must be 'cifar' or 'imagenet', got '" + stem + "'");
-    }
     if (!arch.stems().contains(stem)) {
-      throw new IllegalArgumentException(model + " has no " + (stem.equals(IMAGENET) ? "ImageNet" : stem) + " stem; the "
+      throw new IllegalArgumentException(model + " has no " + (stem == Stem.IMAGENET ? "ImageNet" : stem) + " stem; the "
           + "ImageNet stem is for " + String.join(", ", Architectures.names().stream()
-          .filter(n -> Architectures.find(n).stems().contains(IMAGENET)).toList()));
+          .filter(n -> Architectures.find(n).stems().contains(Stem.IMAGENET)).toList()));
     }
     if (channels < 1) {
       throw new IllegalArgumentException("channels must be >= 1, got " + channels);
@@ -65,12 +57,12 @@ public record ModelSpec(String model, int channels, int size, int classes, Strin
     }
   }
 
-  public ModelSpec(String model, int channels, int size, int classes, String stem) {
+  public ModelSpec(String model, int channels, int size, int classes, Stem stem) {
     this(model, channels, size, classes, stem, null);
   }
 
   public ModelSpec(String model, int channels, int size, int classes) {
-    this(model, channels, size, classes, CIFAR);
+    this(model, channels, size, classes, Stem.CIFAR);
   }
 
   /** The spec of an imported graph: its input and classes are the graph's. */

@@ -43,13 +43,13 @@ final class Resnets implements ZooArchitecture {
   }
 
   @Override
-  public List<String> stems() {
-    return torchvision ? List.of(ModelSpec.CIFAR, ModelSpec.IMAGENET) : List.of(ModelSpec.CIFAR);
+  public List<Stem> stems() {
+    return torchvision ? List.of(Stem.CIFAR, Stem.IMAGENET) : List.of(Stem.CIFAR);
   }
 
   @Override
-  public int minSize(String stem) {
-    return stem.equals(ModelSpec.IMAGENET) ? 32 : 8;
+  public int minSize(Stem stem) {
+    return stem == Stem.IMAGENET ? 32 : 8;
   }
 
   @Override
@@ -60,7 +60,7 @@ final class Resnets implements ZooArchitecture {
   @Override
   public List<Stage> stages(ModelSpec spec, LayerFactory f) {
     List<Stage> stages = new ArrayList<>();
-    boolean imagenet = spec.stem().equals(ModelSpec.IMAGENET);
+    boolean imagenet = spec.stem() == Stem.IMAGENET;
     ConvSpec stemConv = imagenet
         ? ConvSpec.square(spec.channels(), base, 7, 2, 3, false)
         : ConvSpec.square(spec.channels(), base, 3, 1, 1, false);

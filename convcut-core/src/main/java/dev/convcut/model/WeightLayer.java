@@ -10,7 +10,7 @@ public interface WeightLayer extends Module {
   String name();
 
   /** {@code conv} or {@code linear}. */
-  String kind();
+  LayerKind kind();
 
   /** Shape, geometry, sizes, parameters and multiply-adds, for listings. */
   LayerInfo info(String stage);

@@ -17,13 +17,13 @@ public interface ZooArchitecture {
   /** One line for listings. */
   String description();
 
-  /** The stems it offers: {@link ModelSpec#CIFAR} only, or also {@link ModelSpec#IMAGENET}. */
-  default List<String> stems() {
-    return List.of(ModelSpec.CIFAR);
+  /** The stems it offers: {@link Stem#CIFAR} only, or also {@link Stem#IMAGENET}. */
+  default List<Stem> stems() {
+    return List.of(Stem.CIFAR);
   }
 
   /** The smallest input side (pixels) it takes with {@code stem}. */
-  int minSize(String stem);
+  int minSize(Stem stem);
 
   /** Whether its layers start as torchvision initializes them (else as the reference CIFAR code does). */
   default boolean torchvisionInit() {

@@ -1,5 +1,6 @@
 package dev.convcut.study;
 
+import dev.convcut.model.LayerKind;
 import dev.convcut.model.Network;
 import dev.convcut.model.WeightLayer;
 import dev.convcut.tensor.Kernel;
@@ -39,7 +40,7 @@ public final class LayerKernels {
 
   /** The dense convolution layers, in forward order: the sweep's default. */
   public static List<String> convLayers(Network net) {
-    return denseLayers(net).stream().filter(n -> net.layer(n).kind().equals("conv")).toList();
+    return denseLayers(net).stream().filter(n -> net.layer(n).kind() == LayerKind.CONV).toList();
   }
 
   /** Writes {@code kernel} into layer {@code name} in place (rounded to float). */

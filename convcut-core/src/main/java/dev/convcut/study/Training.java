@@ -12,7 +12,6 @@ import dev.convcut.train.Optimizer;
 import dev.convcut.train.TrainConfig;
 import dev.convcut.train.Trainer;
 import dev.convcut.train.TrainingState;
-import java.util.List;
 
 /**
  * Runs convcut's trainer ({@link Trainer}) for a study step: the recipe turned into a {@link
@@ -33,9 +32,10 @@ public final class Training {
   /** The trainer's configuration; the images are chosen by {@link #trainImages}, so its own limit is off. */
   public static TrainConfig config(Recipe r, Network net, String dataset) {
     Augmentation a = r.augmentation(dataset);
-    return new TrainConfig(net.spec().model(), dataset, net.spec().stem(), r.epochs(), r.batchSize(), r.optimizer(), r.lr(),
-        r.momentum(), r.nesterov(), r.weightDecay(), true, r.schedule(), List.of(), 0.1, 0, r.labelSmoothing(), r.seed(), 1, a.padding(),
-        a.flip(), 0, false);
+    return TrainConfig.builder().setModel(net.spec().model()).setDataset(dataset).optStem(net.spec().stem()).optEpochs(r.epochs())
+        .optBatchSize(r.batchSize()).optOptimizer(r.optimizer()).optLr(r.lr()).optMomentum(r.momentum()).optNesterov(r.nesterov())
+        .optWeightDecay(r.weightDecay()).optSchedule(r.schedule()).optLabelSmoothing(r.labelSmoothing()).optSeed(r.seed())
+        .optAugmentation(a).build();
   }
 
   /**

@@ -61,7 +61,7 @@ public record FactorizedLayer(DenseConv dense, Method method, List<Integer> rank
       weights.add(c.weight().toFloatArray());
     }
     String rankText = String.join(",", Arrays.stream(ranks).mapToObj(String::valueOf).toList());
-    LayerForm form = new LayerForm(LayerForm.FACTORIZED, FactorSpecs.of(factors, layer.spec()), method + " rank " + rankText);
+    LayerForm form = new LayerForm(LayerForm.Kind.FACTORIZED, FactorSpecs.of(factors, layer.spec()), method + " rank " + rankText);
     double norm = w.norm();
     double normLoss = norm == 0 ? 0 : 1 - reconstruction.norm() / norm;
     double relError = norm == 0 ? 0 : reconstruction.distance(w) / norm;

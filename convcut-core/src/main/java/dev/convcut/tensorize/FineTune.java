@@ -12,6 +12,7 @@ import dev.convcut.data.Normalization;
 import dev.convcut.model.Network;
 import dev.convcut.model.Ops;
 import dev.convcut.model.Param;
+import dev.convcut.model.Stem;
 import dev.convcut.train.ClipGradNorm;
 import dev.convcut.train.Distillation;
 import dev.convcut.train.EpochMetrics;
@@ -44,6 +45,9 @@ public final class FineTune {
    * temperature} its softening temperature (see {@link Distillation}).
    */
   public record Settings(int epochs, double lr, int batch, long seed, double distill, double temperature) {
+    /** No fine-tuning; were epochs given: learning rate 0.01, batch 128, seed 0, no distillation (temperature 4). */
+    public static final Settings DEFAULT = new Settings(0, 0.01, 128, 0, 0, 4);
+
     public Settings {
       if (epochs < 0) {
         throw new InvalidSettingException(Setting.FINETUNE_EPOCHS, epochs, " must be >= 0, got " + epochs);
@@ -68,9 +72,9 @@ public final class FineTune {
    *
    * @param augmentation the dataset's standard training augmentation (random crop and flip for CIFAR)
    */
-  public static TrainConfig config(Settings s, String model, String dataset, String stem, Augmentation augmentation) {
-    return new TrainConfig(model, dataset, stem, Math.max(1, s.epochs()), s.batch(), "sgd", s.lr(), 0.9, true, 5e-4, true,
-        "cosine", List.of(), 0.1, 0, 0.0, s.seed(), 1, augmentation.inMemory().padding(), augmentation.inMemory().flip(), 0, false);
+  public static TrainConfig config(Settings s, String model, String dataset, Stem stem, Augmentation augmentation) {
+    return TrainConfig.builder().setModel(model).setDataset(dataset).optStem(stem).optEpochs(Math.max(1, s.epochs()))
+        .optBatchSize(s.batch()).optLr(s.lr()).optNesterov(true).optSeed(s.seed()).optAugmentation(augmentation.inMemory()).build();
   }
 
   /**

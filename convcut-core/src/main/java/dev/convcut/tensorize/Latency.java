@@ -6,13 +6,13 @@ import ai.djl.ndarray.types.Shape;
 import dev.convcut.model.Conv2d;
 import dev.convcut.model.Init;
 import dev.convcut.model.LayerForm;
-import java.util.function.UnaryOperator;
 import dev.convcut.model.Network;
 import dev.convcut.model.Ops;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Measured CPU inference latency of a dense and a compressed network side by side: the same
@@ -46,6 +46,9 @@ public final class Latency {
 
   /** The settings: batch size, untimed and timed passes. */
   public record Settings(int batch, int warmup, int repeats) {
+    /** Batch 128, 3 untimed passes, 20 timed ones. */
+    public static final Settings DEFAULT = new Settings(128, 3, 20);
+
     public Settings {
       if (batch < 1 || warmup < 0 || repeats < 1) {
         throw new IllegalArgumentException("latency needs batch >= 1, warmup >= 0, repeats >= 1; got " + batch + ", "

@@ -1,6 +1,8 @@
 package dev.convcut.tensorize;
 
+import dev.convcut.model.LayerForm;
 import dev.convcut.model.LayerInfo;
+import dev.convcut.model.LayerKind;
 import dev.convcut.model.Network;
 import dev.convcut.study.Csv;
 import dev.convcut.tensorize.select.AutoPlanner;
@@ -30,7 +32,7 @@ final class ReportRows {
       LayerInfo c = after.get(j);
       macsDense += d.macs();
       macs += c.macs();
-      if (!d.kind().equals("conv")) {
+      if (d.kind() != LayerKind.CONV) {
         continue;
       }
       convDense += d.params();
@@ -39,7 +41,7 @@ final class ReportRows {
       Latency.Pair t = perLayer.get(d.name());
       String shape = String.join("x", d.weightShape().stream().map(String::valueOf).toList());
       // A layer factorized in the input checkpoint already is shown by its origin, e.g. "cp rank 6 (input)".
-      String kept = c.form().equals("dense") ? "dense" : compressed.forms().get(d.name()).origin() + " (input)";
+      String kept = c.form() == LayerForm.Kind.DENSE ? "dense" : compressed.forms().get(d.name()).origin() + " (input)";
       rows.add(new CompressionReport.LayerRow(d.name(), shape, f == null ? kept : f.method().toString(),
           f == null ? "" : f.rankText(), f == null ? 0 : f.normLoss(), f == null ? 0 : f.relError(), d.params(), c.params(),
           d.macs(), c.macs(), t == null ? Double.NaN : t.denseMs(), t == null ? Double.NaN : t.factorizedMs(),

@@ -1,6 +1,8 @@
 package dev.convcut.train;
 
 import ai.djl.ndarray.NDArray;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.convcut.io.Spelled;
 import dev.convcut.model.Param;
 import java.util.List;
 import java.util.Map;
@@ -50,5 +52,54 @@ public interface Optimizer {
       }
     }
     return g;
+  }
+
+  /** The optimizers a training configuration names, with the defaults that depend on the choice. */
+  enum Kind implements Spelled {
+    /** {@link Sgd}: learning rate 0.1 and weight decay 5e-4 unless given. */
+    SGD(0.1, 5e-4),
+    /** {@link Adam} with PyTorch's betas and epsilon: learning rate 0.001 and no weight decay unless given. */
+    ADAM(0.001, 0);
+
+    private final double defaultLr;
+    private final double defaultWeightDecay;
+
+    Kind(double defaultLr, double defaultWeightDecay) {
+      this.defaultLr = defaultLr;
+      this.defaultWeightDecay = defaultWeightDecay;
+    }
+
+    /** The optimizer spelled {@code text} ({@code sgd} or {@code adam}). */
+    @JsonCreator
+    public static Kind named(String text) {
+      return Spelled.find(Kind.class, text)
+          .orElseThrow(() -> new IllegalArgumentException("optimizer must be sgd or adam, got '" + text + "'"));
+    }
+
+    @Override
+    public String toString() {
+      return spelling();
+    }
+
+    /** The peak learning rate a configuration that gives none trains with. */
+    public double defaultLr() {
+      return defaultLr;
+    }
+
+    /** The weight decay a configuration that gives none trains with. */
+    public double defaultWeightDecay() {
+      return defaultWeightDecay;
+    }
+
+    /** A fresh optimizer of this kind ({@code momentum} and {@code nesterov} are SGD's; Adam ignores them). */
+    public Optimizer create(double momentum, boolean nesterov, double weightDecay, boolean decayBiasAndNorm) {
+      return this == SGD ? new Sgd(momentum, nesterov, weightDecay, decayBiasAndNorm)
+          : new Adam(0.9, 0.999, 1e-8, weightDecay, decayBiasAndNorm);
+    }
+
+    /** Whether this optimizer with {@code momentum} carries state between steps (Adam's moments, SGD's momentum). */
+    public boolean hasState(double momentum) {
+      return this != SGD || momentum > 0;
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.convcut.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.convcut.io.Spelled;
 import java.util.List;
 
 /**
@@ -9,12 +11,31 @@ import java.util.List;
  * times a linear warm-up over the first {@code warmupEpochs}, which rises per step from
  * {@code lr/(warmup steps)} to {@code lr}.
  */
-public record Schedule(String kind, double lr, int epochs, List<Integer> milestones, double gamma, int warmupEpochs) {
-  public static final List<String> KINDS = List.of("constant", "step", "cosine");
+public record Schedule(Kind kind, double lr, int epochs, List<Integer> milestones, double gamma, int warmupEpochs) {
+  /** The shapes of the rate over the epochs, spelled as configurations and {@code --schedule} spell them. */
+  public enum Kind implements Spelled {
+    CONSTANT,
+    /** Multiplied by {@code gamma} at each milestone epoch. */
+    STEP,
+    /** Cosine annealing to 0 over all epochs. */
+    COSINE;
+
+    /** The schedule spelled {@code text}; the error lists the valid ones. */
+    @JsonCreator
+    public static Kind named(String text) {
+      return Spelled.find(Kind.class, text).orElseThrow(() -> new IllegalArgumentException("schedule must be one of "
+          + Spelled.spellings(Kind.class) + ", got '" + text + "'"));
+    }
+
+    @Override
+    public String toString() {
+      return spelling();
+    }
+  }
 
   public Schedule {
-    if (!KINDS.contains(kind)) {
-      throw new IllegalArgumentException("schedule must be one of " + KINDS + ", got '" + kind + "'");
+    if (kind == null) {
+      throw new IllegalArgumentException("schedule must be one of " + Spelled.spellings(Kind.class) + ", got 'null'");
     }
     if (!(lr > 0) || Double.isInfinite(lr)) {
       throw new IllegalArgumentException("learning rate must be positive, got " + lr);
@@ -34,9 +55,9 @@ public record Schedule(String kind, double lr, int epochs, List<Integer> milesto
   /** The learning rate for step {@code step} (0-based) of {@code stepsPerEpoch} in epoch {@code epoch} (0-based). */
   public double lr(int epoch, int step, int stepsPerEpoch) {
     double base = switch (kind) {
-      case "step" -> lr * Math.pow(gamma, milestones.stream().filter(m -> m <= epoch).count());
-      case "cosine" -> lr * (1 + Math.cos(Math.PI * epoch / epochs)) / 2;
-      default -> lr;
+      case STEP -> lr * Math.pow(gamma, milestones.stream().filter(m -> m <= epoch).count());
+      case COSINE -> lr * (1 + Math.cos(Math.PI * epoch / epochs)) / 2;
+      case CONSTANT -> lr;
     };
     if (epoch < warmupEpochs) {
       double done = (double) epoch * stepsPerEpoch + step + 1;

@@ -27,6 +27,7 @@ import dev.convcut.io.OutputPlace;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
+import dev.convcut.model.Stem;
 import dev.convcut.provenance.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class TrainRun {
    * @param resumeEpochs when resuming, train to this many epochs in all (null: the checkpoint's count)
    * @param resetOptimizer when resuming, allow a checkpoint without its optimizer state (the optimizer then starts afresh)
    */
-  public record Request(TrainConfig config, String stem, DataOptions data, Path out, boolean force, Path resume,
+  public record Request(TrainConfig config, Stem stem, DataOptions data, Path out, boolean force, Path resume,
       Integer resumeEpochs, boolean resetOptimizer, boolean progress, List<String> arguments) {
     public Request {
       if ((config == null) == (resume == null)) {

@@ -14,6 +14,7 @@ import dev.convcut.data.Datasets;
 import dev.convcut.data.LabelKind;
 import dev.convcut.engine.Torch;
 import dev.convcut.interop.onnx.OrtModel;
+import dev.convcut.model.LayerKind;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
@@ -111,8 +112,8 @@ class ConvcutApiTest {
   void aCompressedModelIsSmallerSavesAsACheckpointAndExportsToOnnxThatOnnxRuntimeRunsAlike() throws Exception {
     try (Model model = Convcut.load(checkpoint);
         Model small = model.compress(Method.TUCKER2, RankRequest.level(Level.keep(0.25)), "features.*")) {
-      long dense = model.layers().stream().filter(l -> l.kind().equals("conv")).mapToLong(l -> l.params()).sum();
-      long factorized = small.layers().stream().filter(l -> l.kind().equals("conv")).mapToLong(l -> l.params()).sum();
+      long dense = model.layers().stream().filter(l -> l.kind() == LayerKind.CONV).mapToLong(l -> l.params()).sum();
+      long factorized = small.layers().stream().filter(l -> l.kind() == LayerKind.CONV).mapToLong(l -> l.params()).sum();
       assertThat(factorized).isLessThan(dense / 2);
       Path saved = root.resolve("small");
       small.save(saved);

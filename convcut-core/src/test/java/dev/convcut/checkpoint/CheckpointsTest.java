@@ -1,11 +1,11 @@
 package dev.convcut.checkpoint;
 
-import dev.convcut.WithEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import dev.convcut.ConvcutException;
+import dev.convcut.WithEngine;
 import dev.convcut.model.ConvSpec;
 import dev.convcut.model.LayerForm;
 import dev.convcut.model.ModelSpec;
@@ -137,7 +137,7 @@ class CheckpointsTest extends WithEngine {
 
   @Test
   void aFactorizedLayerIsSavedAndRebuiltWithFactorNames() {
-    LayerForm form = new LayerForm(LayerForm.FACTORIZED, List.of(
+    LayerForm form = new LayerForm(LayerForm.Kind.FACTORIZED, List.of(
         new ConvSpec(16, 4, 3, 1, 1, 1, 1, 0, 1, 1, 1, false),
         new ConvSpec(4, 16, 1, 3, 1, 1, 0, 1, 1, 1, 1, false)), "cut ow|ih rank 4");
     try (Network net = ModelZoo.build(SPEC, Map.of("layer1.0.conv2", form), manager, 7)) {

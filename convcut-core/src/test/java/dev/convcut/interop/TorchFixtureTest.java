@@ -13,6 +13,7 @@ import dev.convcut.checkpoint.WeightFiles;
 import dev.convcut.checkpoint.WeightFormat;
 import dev.convcut.io.Json;
 import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Stem;
 import dev.convcut.model.Network;
 import dev.convcut.model.Param;
 import java.net.URISyntaxException;
@@ -50,7 +51,7 @@ class TorchFixtureTest extends WithEngine {
 
   static ModelSpec spec(JsonNode f) {
     return new ModelSpec(f.get("model").asText(), f.get("channels").asInt(), f.get("size").asInt(),
-        f.get("classes").asInt(), f.get("stem").asText());
+        f.get("classes").asInt(), Stem.named(f.get("stem").asText()));
   }
 
   @ParameterizedTest(name = "{0}")

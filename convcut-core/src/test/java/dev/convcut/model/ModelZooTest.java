@@ -1,6 +1,5 @@
 package dev.convcut.model;
 
-import dev.convcut.WithEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.convcut.WithEngine;
 import dev.convcut.engine.Torch;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,7 @@ class ModelZooTest extends WithEngine {
 
   @Test
   void imagenetStemDownsamplesByFourBeforeTheFirstBlock() {
-    try (Network net = ModelZoo.build(new ModelSpec("resnet18", 3, 64, 5, "imagenet"), manager, 1)) {
+    try (Network net = ModelZoo.build(new ModelSpec("resnet18", 3, 64, 5, Stem.IMAGENET), manager, 1)) {
       assertThat(outputShape(net, 3, 64)).containsExactly(2, 5);
       LayerInfo first = net.layerInfos().stream().filter(l -> l.name().equals("layer1.0.conv1")).findFirst().orElseThrow();
       assertThat(first.inputSize()).containsExactly(16, 16);
@@ -81,7 +81,7 @@ class ModelZooTest extends WithEngine {
   @Test
   void theInferenceViewFoldsBatchNormsAndComputesTheSameFunction() {
     // A factorized layer too: the normalization goes into the last factor of its chain.
-    LayerForm chain = new LayerForm(LayerForm.FACTORIZED,
+    LayerForm chain = new LayerForm(LayerForm.Kind.FACTORIZED,
         List.of(ConvSpec.square(32, 8, 1, 1, 0, false), ConvSpec.square(8, 32, 3, 1, 1, false)), null);
     try (Network net = ModelZoo.build(new ModelSpec("resnet20", 3, 16, 10), Map.of("layer2.1.conv1", chain), manager, 3);
         NDManager m = manager.newSubManager()) {
@@ -117,7 +117,7 @@ class ModelZooTest extends WithEngine {
 
   @Test
   void whichNetworksTrainChannelsLast() {
-    LayerForm chain = new LayerForm(LayerForm.FACTORIZED,
+    LayerForm chain = new LayerForm(LayerForm.Kind.FACTORIZED,
         List.of(ConvSpec.square(32, 8, 1, 1, 0, false), ConvSpec.square(8, 32, 3, 1, 1, false)), null);
     try (Network cnn4 = ModelZoo.build(new ModelSpec("cnn4", 3, 8, 10), manager, 1);
         Network gray = ModelZoo.build(new ModelSpec("resnet20", 1, 8, 10), manager, 1);
@@ -194,7 +194,7 @@ class ModelZooTest extends WithEngine {
 
   @Test
   void aFactorizedFormForAnUnknownLayerIsRefused() {
-    LayerForm form = new LayerForm(LayerForm.FACTORIZED, List.of(ConvSpec.square(3, 32, 3, 1, 1, true)), null);
+    LayerForm form = new LayerForm(LayerForm.Kind.FACTORIZED, List.of(ConvSpec.square(3, 32, 3, 1, 1, true)), null);
     assertThatThrownBy(() -> ModelZoo.build(new ModelSpec("cnn4", 3, 8, 10), Map.of("features.1", form), manager, 1))
         .hasMessageContaining("features.1");
   }

@@ -28,7 +28,7 @@ public abstract class ZooArchitectureContract extends WithEngine {
     return 3;
   }
 
-  private ModelSpec spec(String stem, int size) {
+  private ModelSpec spec(Stem stem, int size) {
     return new ModelSpec(architecture().name(), channels(), size, 5, stem);
   }
 
@@ -36,18 +36,18 @@ public abstract class ZooArchitectureContract extends WithEngine {
   void itIsRegisteredUnderItsName() {
     assertThat(Architectures.find(architecture().name())).isSameAs(architecture());
     assertThat(architecture().description()).isNotBlank();
-    assertThat(architecture().stems()).isNotEmpty().allMatch(s -> s.equals(ModelSpec.CIFAR) || s.equals(ModelSpec.IMAGENET));
+    assertThat(architecture().stems()).isNotEmpty().allMatch(s -> s.equals(Stem.CIFAR) || s.equals(Stem.IMAGENET));
   }
 
   @Test
   void everyStemBuildsAtItsSmallestInputAndGivesOneLogitPerClass() {
-    for (String stem : architecture().stems()) {
+    for (Stem stem : architecture().stems()) {
       int min = architecture().minSize(stem);
       assertThatThrownBy(() -> spec(stem, min - 1)).hasMessageContaining(architecture().name())
           .hasMessageContaining(String.valueOf(min));
       try (Network net = ModelZoo.build(spec(stem, min), manager, 1); NDManager m = manager.newSubManager()) {
         NDArray y = net.forward(m.randomNormal(new Shape(2, channels(), min, min)), false);
-        assertThat(y.getShape().getShape()).as(stem).containsExactly(2, 5);
+        assertThat(y.getShape().getShape()).as(stem.spelling()).containsExactly(2, 5);
         assertThat(new HashSet<>(net.layerNames())).hasSameSizeAs(net.layerNames());
       }
     }
@@ -55,8 +55,8 @@ public abstract class ZooArchitectureContract extends WithEngine {
 
   @Test
   void runningTheStagesInTwoPiecesAtAnyBoundaryEqualsRunningThemAll() {
-    int size = Math.max(16, architecture().minSize(ModelSpec.CIFAR));
-    try (Network net = ModelZoo.build(spec(ModelSpec.CIFAR, size), manager, 3); NDManager m = manager.newSubManager()) {
+    int size = Math.max(16, architecture().minSize(Stem.CIFAR));
+    try (Network net = ModelZoo.build(spec(Stem.CIFAR, size), manager, 3); NDManager m = manager.newSubManager()) {
       NDArray x = m.randomNormal(new Shape(2, channels(), size, size));
       float[] all = net.forward(x, false).toFloatArray();
       for (int cut = 1; cut < net.stages().size(); cut++) {
@@ -68,17 +68,17 @@ public abstract class ZooArchitectureContract extends WithEngine {
 
   @Test
   void everyConvolutionTakesAFactorizedFormAndTheSameSeedGivesTheSameWeights() {
-    int size = Math.max(16, architecture().minSize(ModelSpec.CIFAR));
-    ModelSpec spec = spec(ModelSpec.CIFAR, size);
+    int size = Math.max(16, architecture().minSize(Stem.CIFAR));
+    ModelSpec spec = spec(Stem.CIFAR, size);
     try (Network a = ModelZoo.build(spec, manager, 5); Network b = ModelZoo.build(spec, manager, 5)) {
       for (LayerInfo l : a.layerInfos()) {
         // Arrays.equals: AssertJ's containsExactly diffs element lists, far too slow for millions of weights.
         assertThat(java.util.Arrays.equals(a.weight(l.name()), b.weight(l.name()))).as(l.name()).isTrue();
       }
-      LayerInfo conv = a.layerInfos().stream().filter(l -> l.kind().equals("conv") && l.groups() == 1).reduce((x, y) -> y)
+      LayerInfo conv = a.layerInfos().stream().filter(l -> l.kind() == LayerKind.CONV && l.groups() == 1).reduce((x, y) -> y)
           .orElseThrow();
       ConvSpec c = ((Conv2d) a.layer(conv.name())).spec();
-      LayerForm chain = new LayerForm(LayerForm.FACTORIZED, List.of(
+      LayerForm chain = new LayerForm(LayerForm.Kind.FACTORIZED, List.of(
           new ConvSpec(c.inChannels(), 2, 1, 1, 1, 1, 0, 0, 1, 1, 1, false),
           new ConvSpec(2, c.outChannels(), c.kernelH(), c.kernelW(), c.strideH(), c.strideW(), c.padH(), c.padW(),
               c.dilationH(), c.dilationW(), 1, c.bias())), null);

@@ -14,6 +14,7 @@ import dev.convcut.data.LabelKind;
 import dev.convcut.data.Split;
 import dev.convcut.data.folder.FolderOptions;
 import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Stem;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class StudyDataTest {
         }
       }
     }
-    Architecture arch = Architecture.of(new ModelSpec("cnn4", 3, 28, 2, "cifar"), Map.of(),
+    Architecture arch = Architecture.of(new ModelSpec("cnn4", 3, 28, 2, Stem.CIFAR), Map.of(),
         new Preprocessing(List.of(0.5, 0.5, 0.5), List.of(0.25, 0.25, 0.25), 0), "imagefolder", List.of("cat", "dog"));
     DataOptions options = new DataOptions(dir.resolve("f"), LabelKind.FINE, false,
         new DataLocations(null, dir.resolve("home/datasets"), List.of(), null), new FolderOptions(0, 28, 3, 0.2, 0, false, true, 1));

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.convcut.WithEngine;
+import dev.convcut.model.LayerKind;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
@@ -49,7 +50,7 @@ class FactorizedTrainingTest extends WithEngine {
     try (Network dense = ModelZoo.build(new ModelSpec("resnet20", 1, 28, 10), manager, 5); NDManager m = manager.newSubManager()) {
       List<FactorizedLayer> layers = new ArrayList<>();
       for (dev.convcut.model.LayerInfo info : dense.layerInfos()) {
-        if (info.kind().equals("conv")) {
+        if (info.kind() == LayerKind.CONV) {
           DenseConv d = DenseConv.of(dense, info.name());
           if (CandidateGrid.applicable(d, method)) {
             layers.add(Factorizer.standard().factorize(d, method, RankRequest.level(Level.keep(0.25))));

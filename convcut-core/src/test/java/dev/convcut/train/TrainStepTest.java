@@ -10,6 +10,7 @@ import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
 import dev.convcut.model.Param;
+import dev.convcut.model.Stem;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,7 @@ class TrainStepTest extends WithEngine {
 
   @Test
   void aLeftOutStepLeavesWeightsAndRunningStatisticsAsTheyWere() {
-    Network net = ModelZoo.build(new ModelSpec("resnet20", 1, 8, 3, "cifar"), manager, 1);
+    Network net = ModelZoo.build(new ModelSpec("resnet20", 1, 8, 3, Stem.CIFAR), manager, 1);
     TrainStep step = new TrainStep(net, new ClipGradNorm(new Sgd(0.9, false, 0, true), 5.0), 0.0);
     try (NDManager scope = manager.newSubManager()) {
       NDArray labels = scope.create(new long[] {0, 1, 2, 0});
@@ -67,7 +68,7 @@ class TrainStepTest extends WithEngine {
   @Test
   void withoutSkippingANonFiniteForwardPassPoisonsTheRunningStatistics() {
     // The behaviour the rollback exists for: batch statistics of a NaN batch reach the running ones.
-    Network net = ModelZoo.build(new ModelSpec("resnet20", 1, 8, 3, "cifar"), manager, 1);
+    Network net = ModelZoo.build(new ModelSpec("resnet20", 1, 8, 3, Stem.CIFAR), manager, 1);
     TrainStep step = new TrainStep(net, new Sgd(0.9, false, 0, true), 0.0);
     try (NDManager scope = manager.newSubManager()) {
       step.run(batch(scope, Float.NaN), scope.create(new long[] {0, 1, 2, 0}), 0.1);
@@ -78,8 +79,8 @@ class TrainStepTest extends WithEngine {
 
   @Test
   void withFullDistillationTheStudentLearnsTheTeachersOutputsNotTheLabels() {
-    Network teacher = ModelZoo.build(new ModelSpec("resnet20", 1, 8, 3, "cifar"), manager, 7);
-    Network student = ModelZoo.build(new ModelSpec("resnet20", 1, 8, 3, "cifar"), manager, 8);
+    Network teacher = ModelZoo.build(new ModelSpec("resnet20", 1, 8, 3, Stem.CIFAR), manager, 7);
+    Network student = ModelZoo.build(new ModelSpec("resnet20", 1, 8, 3, Stem.CIFAR), manager, 8);
     TrainStep step = new TrainStep(student, new Sgd(0.9, false, 0, true), 0.0, new Distillation(teacher, 1.0, 2.0));
     try (NDManager scope = manager.newSubManager()) {
       NDArray x = batch(scope, 0f);

@@ -1,8 +1,8 @@
 package dev.convcut.train;
 
-import dev.convcut.WithEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.convcut.WithEngine;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.Augmentation;
 import dev.convcut.data.BatchAssembler;
@@ -11,7 +11,6 @@ import dev.convcut.data.Normalization;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest extends WithEngine {
@@ -20,8 +19,10 @@ class TrainerTest extends WithEngine {
 
 
   static TrainConfig config(String model, String optimizer, int epochs, double lr) {
-    return new TrainConfig(model, "synthetic", "cifar", epochs, 16, optimizer, lr, 0.9, true, 5e-4, false, "cosine",
-        List.of(), 0.1, 1, 0.1, 42, 1, 1, true, 0, false);
+    return TrainConfig.builder().setModel(model).setDataset("synthetic").optEpochs(epochs).optBatchSize(16)
+        .optOptimizer(Optimizer.Kind.named(optimizer)).optLr(lr).optNesterov(true).optWeightDecay(5e-4)
+        .optDecayBiasAndNorm(false).optWarmupEpochs(1).optLabelSmoothing(0.1).optSeed(42).optAugmentation(new Augmentation(1, true))
+        .build();
   }
 
   record Run(TrainingState state, float[] weights) {}

@@ -10,6 +10,7 @@ import dev.convcut.interop.onnx.OrtLatency;
 import dev.convcut.interop.onnx.OrtModel;
 import dev.convcut.model.ConvSpec;
 import dev.convcut.model.LayerInfo;
+import dev.convcut.model.LayerKind;
 import dev.convcut.model.Network;
 import dev.convcut.tensor.Cut;
 import dev.convcut.tensor.Level;
@@ -104,7 +105,7 @@ public final class OnnxBenchmark {
       ImportCost<Network> cost = ImportCost.measure(() -> OnnxImport.network(
           OnnxImport.read(s.onnx(), new OnnxImport.Options(s.inputShape(), null)), s.onnx(), manager));
       try (Network dense = cost.result()) {
-        long convLayers = dense.layerInfos().stream().filter(l -> l.kind().equals("conv")).count();
+        long convLayers = dense.layerInfos().stream().filter(l -> l.kind() == LayerKind.CONV).count();
         Import imp = new Import(s.onnx().toString(), bytes, cost.seconds(), cost.rssBeforeMib(), cost.rssPeakMib(),
             cost.rssAfterMib(), cost.allocatedBytes(), dense.spec().model(), (int) convLayers, dense.parameterCount());
         if (s.importOnly()) {
@@ -145,7 +146,7 @@ public final class OnnxBenchmark {
     RankRequest ranks = RankRequest.level(Level.keep(keep));
     List<FactorizedLayer> out = new ArrayList<>();
     for (LayerInfo l : dense.layerInfos()) {
-      if (!l.kind().equals("conv") || l.groups() != 1) {
+      if (l.kind() != LayerKind.CONV || l.groups() != 1) {
         continue;
       }
       DenseConv conv = DenseConv.of(dense, l.name());
@@ -203,7 +204,7 @@ public final class OnnxBenchmark {
     List<LayerInfo> a = dense.layerInfos();
     List<LayerInfo> b = compressed.layerInfos();
     for (int i = 0; i < a.size(); i++) {
-      if (a.get(i).kind().equals("conv")) {
+      if (a.get(i).kind() == LayerKind.CONV) {
         t[0] += a.get(i).params();
         t[1] += b.get(i).params();
       }

@@ -8,6 +8,7 @@ import dev.convcut.InvalidSettingException;
 import dev.convcut.Setting;
 import dev.convcut.io.Json;
 import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Stem;
 import dev.convcut.study.Grid;
 import dev.convcut.study.Recipe;
 import java.io.IOException;
@@ -22,6 +23,11 @@ import java.util.List;
  * tolerance. The demo is the built-in {@code fashion-mnist-cnn4} configuration; the paper's are
  * shipped beside it (see docs/study.md).
  *
+ * <p>Read one with {@link #resolve} or build one with {@link #builder()} (defaults live in the
+ * builder). The value stays a record because its components, in this order, are the file's fields:
+ * Jackson reads it through the canonical constructor, which validates, and writes it back the
+ * same way into {@code run.json}.
+ *
  * @param evalSamples test images every step scores on, drawn once from {@code seed} (0: the whole test split)
  * @param sweep layers (names or globs; empty: every conv layer), cuts and levels (empty: the defaults)
  * @param global the same for the global truncation
@@ -32,7 +38,7 @@ import java.util.List;
  *     (then {@code model} is {@value ModelSpec#ONNX} or left out, and {@code train} may be left
  *     out); a relative path is relative to the configuration file's folder
  */
-public record StudyConfig(String name, String description, String model, String stem, String dataset, Recipe train,
+public record StudyConfig(String name, String description, String model, Stem stem, String dataset, Recipe train,
     int evalSamples, long seed, int batchSize, GridConfig sweep, GridConfig global, Recipe retrain, boolean projected,
     double tolerance, String expectedMinutes, @JsonInclude(JsonInclude.Include.NON_NULL) String onnx) {
 
@@ -45,6 +51,18 @@ public record StudyConfig(String name, String description, String model, String 
     public Grid grid() {
       return Grid.parse(cuts, levels);
     }
+  }
+
+  /** A builder: {@code setName}, {@code setDataset}, the network ({@code setModel} or {@code setOnnx}) and the sections are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration's values, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder().setName(name).optDescription(description).setModel(model).optStem(stem).setDataset(dataset)
+        .setTrain(train).optEvalSamples(evalSamples).optSeed(seed).optBatchSize(batchSize).setSweep(sweep).setGlobal(global)
+        .setRetrain(retrain).optProjected(projected).optTolerance(tolerance).optExpectedMinutes(expectedMinutes).setOnnx(onnx);
   }
 
   /** The built-in configurations, by name. */
@@ -95,8 +113,7 @@ public record StudyConfig(String name, String description, String model, String 
 
   /** The same configuration studying the network in the ONNX file {@code path}. */
   public StudyConfig withOnnx(String path) {
-    return new StudyConfig(name, description, model, null, dataset, train, evalSamples, seed, batchSize, sweep, global, retrain,
-        projected, tolerance, expectedMinutes, path);
+    return toBuilder().optStem(null).setOnnx(path).build();
   }
 
   /** A built-in configuration ({@link #BUILT_IN}). */
@@ -122,6 +139,133 @@ public record StudyConfig(String name, String description, String model, String 
       return Json.mapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(in, StudyConfig.class);
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
       throw new InvalidRequestException(where + ": " + e.getOriginalMessage() + " at " + e.getPathReference());
+    }
+  }
+
+  /**
+   * Builds a {@link StudyConfig}; the record's constructor validates in {@link #build()}, with the
+   * same messages a configuration file gets.
+   */
+  public static final class Builder {
+    private String name;
+    private String description = "";
+    private String model;
+    private Stem stem;
+    private String dataset;
+    private Recipe train;
+    private int evalSamples;
+    private long seed;
+    private int batchSize = 256;
+    private GridConfig sweep;
+    private GridConfig global;
+    private Recipe retrain;
+    private boolean projected;
+    private double tolerance = 0.5;
+    private String expectedMinutes = "";
+    private String onnx;
+
+    private Builder() {}
+
+    /** The study's name: letters, digits, '.', '_' or '-' (required). */
+    public Builder setName(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** The zoo architecture to train and study (this or {@link #setOnnx} is required). */
+    public Builder setModel(String model) {
+      this.model = model;
+      return this;
+    }
+
+    /** A trained network in an ONNX file to study instead of a zoo model (this or {@link #setModel} is required). */
+    public Builder setOnnx(String onnx) {
+      this.onnx = onnx;
+      return this;
+    }
+
+    /** The dataset (required). */
+    public Builder setDataset(String dataset) {
+      this.dataset = dataset;
+      return this;
+    }
+
+    /** How to train the model (required for a zoo model). */
+    public Builder setTrain(Recipe train) {
+      this.train = train;
+      return this;
+    }
+
+    /** The layer-wise sweep's layers and grid (required). */
+    public Builder setSweep(GridConfig sweep) {
+      this.sweep = sweep;
+      return this;
+    }
+
+    /** The global truncation's layers and grid (required). */
+    public Builder setGlobal(GridConfig global) {
+      this.global = global;
+      return this;
+    }
+
+    /** How to re-train the most aggressive global truncation that lost accuracy (required). */
+    public Builder setRetrain(Recipe retrain) {
+      this.retrain = retrain;
+      return this;
+    }
+
+    /** A description (default empty). */
+    public Builder optDescription(String description) {
+      this.description = description;
+      return this;
+    }
+
+    /** The ResNet stem (default none given: the model's own, {@code cifar}). */
+    public Builder optStem(Stem stem) {
+      this.stem = stem;
+      return this;
+    }
+
+    /** Test images every step scores on, drawn once from the seed (default 0: the whole test split). */
+    public Builder optEvalSamples(int evalSamples) {
+      this.evalSamples = evalSamples;
+      return this;
+    }
+
+    /** The seed of the evaluation subset (default 0). */
+    public Builder optSeed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Images per evaluation batch (default 256). */
+    public Builder optBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /** Also re-train with projection onto the truncation's ranks (default no). */
+    public Builder optProjected(boolean projected) {
+      this.projected = projected;
+      return this;
+    }
+
+    /** Recovered means top-1 within this many points of the dense model (default 0.5). */
+    public Builder optTolerance(double tolerance) {
+      this.tolerance = tolerance;
+      return this;
+    }
+
+    /** The documented run-time estimate shown before the run (default empty). */
+    public Builder optExpectedMinutes(String expectedMinutes) {
+      this.expectedMinutes = expectedMinutes;
+      return this;
+    }
+
+    /** The configuration; throws {@link IllegalArgumentException} naming what is missing or out of range. */
+    public StudyConfig build() {
+      return new StudyConfig(name, description, model, stem, dataset, train, evalSamples, seed, batchSize, sweep, global, retrain,
+          projected, tolerance, expectedMinutes, onnx);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.convcut.InvalidRequestException;
 import dev.convcut.InvalidSettingException;
 import dev.convcut.Setting;
 import dev.convcut.model.LayerInfo;
+import dev.convcut.model.LayerKind;
 import dev.convcut.model.Network;
 import dev.convcut.tensorize.DenseConv;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ public final class AutoPlanner {
   static long fixedCost(Network net, Set<String> inPlay, Resource resource) {
     long fixed = 0;
     for (LayerInfo info : net.layerInfos()) {
-      if (info.kind().equals("conv") && !inPlay.contains(info.name())) {
+      if (info.kind() == LayerKind.CONV && !inPlay.contains(info.name())) {
         fixed += resource == Resource.PARAMS ? info.params() : info.macs();
       }
     }

@@ -17,6 +17,7 @@ import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
 import dev.convcut.model.Param;
+import dev.convcut.model.Stem;
 import dev.convcut.study.AppliedTruncation;
 import dev.convcut.study.LayerKernels;
 import dev.convcut.study.TruncationSpec;
@@ -49,7 +50,7 @@ class OnnxExportTest extends WithEngine {
   static final ModelSpec CNN4 = new ModelSpec("cnn4", 3, 32, 10);
   static final ModelSpec RESNET20 = new ModelSpec("resnet20", 3, 32, 10);
   static final ModelSpec RESNET50 = new ModelSpec("resnet50", 3, 32, 10);
-  static final ModelSpec RESNET18_IMAGENET = new ModelSpec("resnet18", 3, 32, 10, ModelSpec.IMAGENET);
+  static final ModelSpec RESNET18_IMAGENET = new ModelSpec("resnet18", 3, 32, 10, Stem.IMAGENET);
 
   /** A zoo network whose BatchNorms have non-trivial statistics, so folding them is tested. */
   static Network network(ModelSpec spec, long seed) {

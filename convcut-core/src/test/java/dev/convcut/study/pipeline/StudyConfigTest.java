@@ -7,12 +7,15 @@ import dev.convcut.InvalidRequestException;
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Preprocessing;
 import dev.convcut.data.Augmentation;
-import dev.convcut.data.Datasets;
-import dev.convcut.data.DatasetSpec;
 import dev.convcut.data.DataOptions;
+import dev.convcut.data.DatasetSpec;
+import dev.convcut.data.Datasets;
 import dev.convcut.io.Json;
 import dev.convcut.model.ModelSpec;
+import dev.convcut.model.Stem;
 import dev.convcut.study.Recipe;
+import dev.convcut.train.Optimizer;
+import dev.convcut.train.Schedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,7 +38,7 @@ class StudyConfigTest {
     assertThat(t.momentum()).isEqualTo(0.9);
     assertThat(t.weightDecay()).isEqualTo(5e-4);
     assertThat(t.batchSize()).isEqualTo(128);
-    assertThat(t.schedule()).isEqualTo("cosine");
+    assertThat(t.schedule()).isEqualTo(Schedule.Kind.COSINE);
     assertThat(t.seed()).isZero();
     assertThat(t.trainImages()).isZero();
     assertThat(t.augmentation("fashion-mnist")).isEqualTo(new Augmentation(2, true));
@@ -50,37 +53,61 @@ class StudyConfigTest {
     assertThat(StudyConfig.BUILT_IN).contains("fashion-mnist-resnet20");
   }
 
+  /** A recipe without weight decay (the rest as the builder's defaults: SGD, momentum 0.9, cosine). */
+  private static Recipe.Builder recipe(int epochs, int batch, double lr) {
+    return Recipe.builder().setEpochs(epochs).setBatchSize(batch).setLr(lr).optWeightDecay(0.0);
+  }
+
   @Test
   void aRecipeWithoutTheNewFieldsKeepsItsJsonAndSoItsCacheKey() {
-    Recipe old = new Recipe(2, 64, "adam", 0.001, 0.9, 0.0, "cosine", 0.0, false, 12000, 42);
+    Recipe old = recipe(2, 64, 0.001).optOptimizer(Optimizer.Kind.ADAM).optTrainImages(12000).optSeed(42).build();
     assertThat(Json.write(old)).doesNotContain("nesterov").doesNotContain("cropPadding");
-    Recipe nesterov = new Recipe(2, 64, "sgd", 0.1, 0.9, 0.0, "cosine", 0.0, true, 0, 42, true, 2);
+    Recipe nesterov = recipe(2, 64, 0.1).optAugment(true).optSeed(42).optNesterov(true).optCropPadding(2).build();
     assertThat(Json.write(nesterov)).contains("\"nesterov\" : true").contains("\"cropPadding\" : 2");
     DatasetSpec ds = Datasets.spec("fashion-mnist", DataOptions.defaults());
-    Architecture arch = Architecture.of(new ModelSpec("cnn4", 1, 28, 10, "cifar"), Map.of(), Preprocessing.of(ds.normalization()),
+    Architecture arch = Architecture.of(new ModelSpec("cnn4", 1, 28, 10, Stem.CIFAR), Map.of(), Preprocessing.of(ds.normalization()),
         "fashion-mnist", ds.classes());
     StudyConfig c = StudyConfig.builtIn("fashion-mnist-cnn4");
     Map<String, String> data = Map.of("train-images-idx3-ubyte.gz", "00");
     String key = TrainedModel.key(c, arch, data);
     assertThat(key).isEqualTo(TrainedModel.key(c, arch, Map.of("train-images-idx3-ubyte.gz", "00")));
-    StudyConfig withNesterov = new StudyConfig(c.name(), c.description(), c.model(), c.stem(), c.dataset(),
-        new Recipe(2, 64, "sgd", 0.001, 0.9, 0.0, "cosine", 0.0, false, 12000, 42, true, null), c.evalSamples(), c.seed(), c.batchSize(),
-        c.sweep(), c.global(), c.retrain(), c.projected(), c.tolerance(), c.expectedMinutes(), null);
-    StudyConfig withoutNesterov = new StudyConfig(c.name(), c.description(), c.model(), c.stem(), c.dataset(),
-        new Recipe(2, 64, "sgd", 0.001, 0.9, 0.0, "cosine", 0.0, false, 12000, 42), c.evalSamples(), c.seed(), c.batchSize(),
-        c.sweep(), c.global(), c.retrain(), c.projected(), c.tolerance(), c.expectedMinutes(), null);
+    Recipe.Builder sgd = recipe(2, 64, 0.001).optTrainImages(12000).optSeed(42);
+    StudyConfig withoutNesterov = c.toBuilder().setTrain(sgd.build()).build();
+    StudyConfig withNesterov = c.toBuilder().setTrain(sgd.optNesterov(true).build()).build();
     assertThat(TrainedModel.key(withNesterov, arch, data)).isNotEqualTo(TrainedModel.key(withoutNesterov, arch, data));
   }
 
   @Test
   void withoutCropPaddingAugmentMeansTheDatasetsStandardOne() {
-    Recipe standard = new Recipe(1, 32, "sgd", 0.1, 0.9, 0.0, "constant", 0.0, true, 0, 1);
+    Recipe standard = recipe(1, 32, 0.1).optSchedule(Schedule.Kind.CONSTANT).optAugment(true).optSeed(1).build();
     assertThat(standard.augmentation("cifar10")).isEqualTo(Augmentation.CROP_AND_FLIP);
     assertThat(standard.augmentation("fashion-mnist")).isEqualTo(Augmentation.NONE);
-    assertThat(new Recipe(1, 32, "sgd", 0.1, 0.9, 0.0, "constant", 0.0, false, 0, 1).augmentation("cifar10")).isEqualTo(Augmentation.NONE);
+    assertThat(recipe(1, 32, 0.1).optSchedule(Schedule.Kind.CONSTANT).optSeed(1).build().augmentation("cifar10")).isEqualTo(Augmentation.NONE);
     assertThat(standard.withEpochs(3).nesterov()).isFalse();
-    assertThat(new Recipe(1, 32, "sgd", 0.1, 0.9, 0.0, "constant", 0.0, true, 0, 1, true, 3).withEpochs(3))
-        .isEqualTo(new Recipe(3, 32, "sgd", 0.1, 0.9, 0.0, "constant", 0.0, true, 0, 1, true, 3));
+    Recipe.Builder cropped = recipe(1, 32, 0.1).optSchedule(Schedule.Kind.CONSTANT).optAugment(true).optSeed(1).optNesterov(true).optCropPadding(3);
+    assertThat(cropped.build().withEpochs(3)).isEqualTo(cropped.setEpochs(3).build());
+  }
+
+  /** The JSON text of each built-in configuration as written before the configurations had builders and typed choices. */
+  @Test
+  void theBuiltInStudiesWriteTheSameJsonAsBefore() {
+    Map<String, Integer> hashes = Map.of("fashion-mnist-cnn4", 1274365575, "fashion-mnist-cnn4-quick", 1225576289,
+        "cifar10-cnn4", -2079493415, "cifar100-cnn4", -1197544214, "cifar10-resnet50", -922992756, "cifar100-resnet50", -1232626033,
+        "fashion-mnist-resnet20", 1887374208);
+    assertThat(hashes.keySet()).containsExactlyInAnyOrderElementsOf(StudyConfig.BUILT_IN);
+    hashes.forEach((name, hash) -> {
+      StudyConfig c = StudyConfig.builtIn(name);
+      assertThat(Json.write(c).hashCode()).as(name).isEqualTo(hash);
+      assertThat(c.toBuilder().build()).as(name).isEqualTo(c);
+    });
+  }
+
+  @Test
+  void anUnknownOptimizerInAFileIsAUsageErrorListingTheValidOnes() throws Exception {
+    String good = new String(StudyConfig.class.getResourceAsStream("/studies/fashion-mnist-cnn4.json").readAllBytes());
+    Path f = Files.writeString(tmp.resolve("bad.json"), good.replace("\"optimizer\": \"adam\"", "\"optimizer\": \"adamw\""));
+    assertThatThrownBy(() -> StudyConfig.read(f)).isInstanceOf(UsageException.class).hasMessageContaining(f.toString())
+        .hasMessageContaining("optimizer must be sgd or adam, got 'adamw'");
   }
 
   @Test
@@ -96,5 +123,20 @@ class StudyConfigTest {
       assertThatThrownBy(() -> StudyConfig.read(f)).isInstanceOf(InvalidRequestException.class).hasMessageContaining(f.toString())
           .hasMessageContaining(bad[2]);
     }
+  }
+
+  /** docs/java-api.md's example: a built-in study with another re-training recipe. */
+  @Test
+  void aReadConfigurationChangesThroughItsBuilder() {
+    Recipe retrain = Recipe.builder().setEpochs(3).setBatchSize(128).setLr(0.01)
+        .optSchedule(Schedule.Kind.CONSTANT).optAugment(true).build();
+    StudyConfig c = StudyConfig.builtIn("fashion-mnist-cnn4");
+    StudyConfig study = c.toBuilder().setRetrain(retrain).build();
+    assertThat(study.retrain()).isEqualTo(retrain);
+    assertThat(study.retrain().weightDecay()).isEqualTo(5e-4);
+    assertThat(study.train()).isEqualTo(c.train());
+    assertThat(study.name()).isEqualTo(c.name());
+    assertThatThrownBy(() -> StudyConfig.builder().setName("x").setModel("cnn4").setDataset("fashion-mnist").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("a study configuration needs train, sweep, global and retrain sections");
   }
 }

@@ -12,12 +12,14 @@ import dev.convcut.data.Normalization;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.ModelZoo;
 import dev.convcut.model.Network;
+import dev.convcut.model.Stem;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.study.EvalSet;
 import dev.convcut.study.Recipe;
 import dev.convcut.study.Training;
 import dev.convcut.train.EpochMetrics;
 import dev.convcut.train.Optimizer;
+import dev.convcut.train.Schedule;
 import dev.convcut.train.Synthetic;
 import dev.convcut.train.TrainingState;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainedModelTest extends WithEngine {
   @TempDir Path tmp;
 
-  private static final ModelSpec SPEC = new ModelSpec("resnet20", 1, 8, 3, "cifar");
+  private static final ModelSpec SPEC = new ModelSpec("resnet20", 1, 8, 3, Stem.CIFAR);
   private static final Normalization NORM = new Normalization(new double[] {0.5}, new double[] {0.5});
   private static final ImageSet TRAIN = Synthetic.bands("train", 48, 3, 1, 8, 1);
   private static final EvalSet EVAL = EvalSet.of(Synthetic.bands("test", 24, 3, 1, 8, 2), NORM, 0, 3);
@@ -42,8 +44,11 @@ class TrainedModelTest extends WithEngine {
   /** resnet20 with the study's recipe fields (Nesterov, crop with padding); a constant rate, so epoch 1 is the same in a 1- and a 2-epoch run. */
   private static StudyConfig config(int epochs) {
     StudyConfig c = StudyConfig.builtIn("fashion-mnist-resnet20");
-    Recipe r = new Recipe(epochs, 16, "sgd", 0.05, 0.9, 5e-4, "constant", 0.0, true, 0, 4, true, 2);
-    return new StudyConfig("tiny", "tiny", "resnet20", "cifar", "fashion-mnist", r, 0, 1, 8, c.sweep(), c.global(), c.retrain(), true, 0.5, "", null);
+    Recipe r = Recipe.builder().setEpochs(epochs).setBatchSize(16).setLr(0.05).optWeightDecay(5e-4).optSchedule(Schedule.Kind.CONSTANT)
+        .optAugment(true).optSeed(4).optNesterov(true).optCropPadding(2).build();
+    return StudyConfig.builder().setName("tiny").optDescription("tiny").setModel("resnet20").optStem(Stem.CIFAR).setDataset("fashion-mnist")
+        .setTrain(r).optSeed(1).optBatchSize(8).setSweep(c.sweep()).setGlobal(c.global()).setRetrain(c.retrain()).optProjected(true)
+        .build();
   }
 
   private static Architecture arch() {
@@ -53,6 +58,17 @@ class TrainedModelTest extends WithEngine {
   private TrainedModel.Result obtain(StudyConfig c, Path cache, Path out, ByteArrayOutputStream log) {
     return TrainedModel.obtain(c, arch(), TRAIN, EVAL, Map.of("data", "00"), cache, out, false,
         new PrintStream(log, true, StandardCharsets.UTF_8), List.of("test"));
+  }
+
+  /** Keys computed before the configurations had builders and typed choices: a model trained then is found in the cache now. */
+  @Test
+  void theBuiltInStudiesKeepTheirCacheKeys() {
+    Map<String, String> keys = Map.of("fashion-mnist-cnn4", "de65b6ac1d5aa468", "fashion-mnist-cnn4-quick", "e3519a8255fb32fa",
+        "cifar10-cnn4", "34307711e545a2a3", "cifar100-cnn4", "34307711e545a2a3", "cifar10-resnet50", "ed36d6382fd0e6e5",
+        "cifar100-resnet50", "ed36d6382fd0e6e5", "fashion-mnist-resnet20", "b0864308ee409298");
+    assertThat(keys.keySet()).containsExactlyInAnyOrderElementsOf(StudyConfig.BUILT_IN);
+    keys.forEach((name, key) -> assertThat(TrainedModel.key(StudyConfig.builtIn(name), arch(), Map.of("data", "00"))).as(name)
+        .isEqualTo(key));
   }
 
   @Test
