@@ -106,7 +106,7 @@ class StudyConfigTest {
   void anUnknownOptimizerInAFileIsAUsageErrorListingTheValidOnes() throws Exception {
     String good = new String(StudyConfig.class.getResourceAsStream("/studies/fashion-mnist-cnn4.json").readAllBytes());
     Path f = Files.writeString(tmp.resolve("bad.json"), good.replace("\"optimizer\": \"adam\"", "\"optimizer\": \"adamw\""));
-    assertThatThrownBy(() -> StudyConfig.read(f)).isInstanceOf(UsageException.class).hasMessageContaining(f.toString())
+    assertThatThrownBy(() -> StudyConfig.read(f)).isInstanceOf(InvalidRequestException.class).hasMessageContaining(f.toString())
         .hasMessageContaining("optimizer must be sgd or adam, got 'adamw'");
   }
 
