@@ -12,7 +12,7 @@ import java.util.List;
  * {@code lr/(warmup steps)} to {@code lr}.
  */
 public record Schedule(Kind kind, double lr, int epochs, List<Integer> milestones, double gamma, int warmupEpochs) {
-  /** The shapes of the rate over the epochs, spelled as configurations and {@code --schedule} spell them. */
+  /** The shapes of the rate over the epochs, spelled as study configurations and the command line spell them. */
   public enum Kind implements Spelled {
     CONSTANT,
     /** Multiplied by {@code gamma} at each milestone epoch. */
