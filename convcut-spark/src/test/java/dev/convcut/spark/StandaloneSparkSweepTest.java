@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.convcut.cli.CliRun;
 import dev.convcut.cli.TinyStudy;
 import dev.convcut.io.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,9 +44,24 @@ class StandaloneSparkSweepTest {
     System.setProperty("spark.local.dir", Files.createDirectories(shared.resolve("spark-local")).toString());
     data = TinyStudy.dataset(shared.resolve("fm"), 32, 600);
     ck = TinyStudy.checkpoint(shared.resolve("ck"), 9);
-    cluster = StandaloneCluster.start(shared.resolve("cluster"), 2, "1536m");
     reference = shared.resolve("in-process");
-    CliRun local = CliRun.of(args(reference));
+    // The in-process reference runs while the cluster's JVMs start and register.
+    CompletableFuture<StandaloneCluster> starting = CompletableFuture.supplyAsync(() -> {
+      try {
+        return StandaloneCluster.start(shared.resolve("cluster"), 2, "1536m");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    });
+    CliRun local;
+    try {
+      local = CliRun.of(args(reference));
+    } finally {
+      cluster = starting.join();
+    }
     assertThat(local.code()).as(local.err()).isZero();
   }
 

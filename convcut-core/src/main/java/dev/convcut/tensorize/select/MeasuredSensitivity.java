@@ -120,7 +120,8 @@ public final class MeasuredSensitivity implements SensitivityTable {
     Map<String, Map<Candidate, Double>> out = new LinkedHashMap<>();
     if (remote != null) {
       Map<String, List<Score>> scores = remotely(groups, base);
-      groups.forEach((layer, g) -> out.put(layer, deltas(layer, g, scores.get(layer).stream().map(Score::top1).toList(), base)));
+      groups.forEach((layer, g) -> out.put(layer,
+          deltas(layer, g, scores.getOrDefault(layer, List.of()).stream().map(Score::top1).toList(), base)));
       return out;
     }
     for (Map.Entry<String, List<List<Candidate>>> e : groups.entrySet()) {
@@ -134,8 +135,9 @@ public final class MeasuredSensitivity implements SensitivityTable {
   }
 
   /**
-   * Measures {@code layer}'s candidates as tasks of {@link #on}'s remote evaluations: groups of
-   * one layer go together into a task, about two tasks per task slot.
+   * Measures the layers' candidates as tasks of {@link #on}'s remote evaluations, one job for all:
+   * some method groups of one layer per task, about two tasks per task slot; the scores per layer,
+   * in the order the in-process run measures them.
    */
   private Map<String, List<Score>> remotely(Map<String, List<List<Candidate>>> groups, double base) {
     int total = groups.values().stream().mapToInt(List::size).sum();
