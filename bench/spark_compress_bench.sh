@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Automatic compress of the demo's cnn4 (--target-params 0.25, every default method and kept fraction, 2000
-# training images, --min-speedup 0 so both runs measure the same candidates): in-process against
+# Automatic compress of the demo's cnn4 (--target-params 0.25, every default method and kept fraction, 500
+# training images, --min-speedup 0 so both runs measure the same candidates; the final latency with 3 repeats,
+# as it is not what is compared): in-process against
 # --spark local[2], alternating twice; then checks that every local[2] run chose and wrote what in-process run 1 did.
 set -u
 # SPARK_BENCH_DIR holds model/ (the demo's cnn4 checkpoint) and dist/: copies of convcut-cli/target/convcut.jar
@@ -13,7 +14,8 @@ OPTS=(-Xmx8g -Djava.awt.headless=true -Dai.djl.offline=true -DOPT_OUT_TRACKING=t
 SOPTS=(-XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true)
 for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do SOPTS+=("--add-opens=java.base/$p=ALL-UNNAMED"); done
 CP="$D/cli/convcut.jar:$D/spark/convcut-spark.jar:$D/spark/lib/*"
-ARGS=(compress --checkpoint $B/model --target-params 0.25 --min-speedup 0 --no-progress)
+ARGS=(compress --checkpoint $B/model --target-params 0.25 --min-speedup 0 --select-images 500 --latency-repeats 3
+  --latency-warmup 1 --no-progress)
 run() { # name extra...
   local name=$1; shift
   rm -rf $B/out-$name
