@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.convcut.cli.CliRun;
 import dev.convcut.cli.TinyStudy;
 import dev.convcut.io.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code convcut sweep --spark spark://127.0.0.1:PORT} on a real standalone cluster (a Master and
  * two Workers, separate processes), against the in-process sweep of the same command: the same
- * rows, each once, also when a Worker is lost mid-sweep or the driver is killed and re-run; and
- * automatic {@code compress} on the same cluster against its in-process run.
+ * rows, each once, also when a Worker is lost mid-sweep or the driver is killed and re-run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneSparkSweepTest {
@@ -44,24 +41,9 @@ class StandaloneSparkSweepTest {
     System.setProperty("spark.local.dir", Files.createDirectories(shared.resolve("spark-local")).toString());
     data = TinyStudy.dataset(shared.resolve("fm"), 32, 600);
     ck = TinyStudy.checkpoint(shared.resolve("ck"), 9);
+    cluster = StandaloneCluster.start(shared.resolve("cluster"), 2, "1536m");
     reference = shared.resolve("in-process");
-    // The in-process reference runs while the cluster's JVMs start and register.
-    CompletableFuture<StandaloneCluster> starting = CompletableFuture.supplyAsync(() -> {
-      try {
-        return StandaloneCluster.start(shared.resolve("cluster"), 2, "1536m");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    });
-    CliRun local;
-    try {
-      local = CliRun.of(args(reference));
-    } finally {
-      cluster = starting.join();
-    }
+    CliRun local = CliRun.of(args(reference));
     assertThat(local.code()).as(local.err()).isZero();
   }
 
@@ -139,34 +121,6 @@ class StandaloneSparkSweepTest {
     SweepRows.assertSameRows(out.resolve("sweep.csv"), reference.resolve("sweep.csv"));
     JsonNode on = Json.readFile(out.resolve("sweep.json"), JsonNode.class).path("evaluatedOn");
     assertThat(on.path("taskAttemptsFailedAndRerun").asInt()).as("the lost worker's task ran again").isPositive();
-  }
-
-  @Test
-  @Order(4)
-  void automaticCompressOnTheClusterChoosesAndWritesWhatTheInProcessRunDoes() throws Exception {
-    cluster.addWorker("1536m"); // in place of the Worker the test above killed: two again
-    cluster.awaitLog("master", "Registering worker", 3, 90);
-    List<String> a = new ArrayList<>(List.of("compress", "--checkpoint", ck.toString(), "--data-dir", data.toString(),
-        "--no-download", "--target-params", "0.3", "--methods", "tucker2,tt,svd:o/ihw,svd:oi/hw", "--keeps", "0.1,0.3,0.5",
-        "--min-speedup", "0", "--select-split", "test", "--select-images", "400", "--threads", "2", "--latency-batch", "4",
-        "--latency-repeats", "1", "--latency-warmup", "0", "--no-progress", "--out"));
-    Path local = shared.resolve("compress-in-process");
-    Path remote = shared.resolve("compress-cluster");
-    CliRun inProcess = CliRun.of(concat(a, local.toString()));
-    assertThat(inProcess.code()).as(inProcess.err()).isZero();
-    CliRun onCluster = CliRun.of(concat(a, remote.toString(), "--spark", cluster.url()));
-    assertThat(onCluster.code()).as(onCluster.err()).isZero();
-    SameCompression.assertSame(remote, local);
-    JsonNode on = Json.readFile(remote.resolve("run.json"), JsonNode.class).findPath("evaluatedOn");
-    assertThat(on.path("master").asText()).isEqualTo(cluster.url());
-    assertThat(on.path("executorsJoined").asInt()).isEqualTo(2);
-    assertThat(on.path("tasks").asInt()).isGreaterThanOrEqualTo(4);
-  }
-
-  private static String[] concat(List<String> a, String... more) {
-    List<String> all = new ArrayList<>(a);
-    all.addAll(List.of(more));
-    return all.toArray(String[]::new);
   }
 
   /** Waits until {@code csv} holds {@code lines} lines or more (header included); returns how many it held then. */
