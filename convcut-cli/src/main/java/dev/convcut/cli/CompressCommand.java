@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
         "  convcut compress --checkpoint runs/resnet20-fmnist --plan runs/r20-x4 --finetune-epochs 3 --out runs/r20-x4-again",
         "  convcut compress --checkpoint runs/cnn4-fmnist --max-drop 0.5 --methods tucker2,tt,svd:o/ihw --out c3",
         "  convcut compress --checkpoint runs/resnet20-fmnist --target-params 0.25 --runtime onnxruntime --out runs/r20-ort",
+        "  convcut compress --checkpoint /shared/r50 --target-params 0.25 --spark spark://head:7077 --out runs/r50-x4"
+            + "   (candidates measured on a Spark cluster)",
         "", "Outputs: the checkpoint directory --out (architecture.json with each factorized layer's form, "
         + "weights.safetensors, compress.json, compress.csv, sensitivity.csv in automatic mode, metrics.csv after "
         + "fine-tuning, run.json) and the table on stdout. See docs/compress.md."})
@@ -171,11 +173,17 @@ public final class CompressCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bar during fine-tuning.")
   boolean noProgress;
 
+  @picocli.CommandLine.Mixin SparkOptions spark;
+
+  @picocli.CommandLine.Mixin SparkCheckpointOption sparkCheckpoint;
+
   @Override
   public Integer call() {
     CompressRequest req = request();
+    spark.validate();
     OutputPlace.check(out);
-    CompressionReport report = CompressRun.run(req);
+    CompressionReport report = CompressRun.run(req, spark.enabled()
+        ? job -> spark.open(job.at(sparkCheckpoint.onExecutors(checkpoint))) : null);
     PrintWriter o = spec.commandLine().getOut();
     o.print(report.table());
     o.println(out);
@@ -243,6 +251,12 @@ public final class CompressCommand implements Callable<Integer> {
     }
     FineTune.Settings tune = new FineTune.Settings(finetuneEpochs, lr, batch, seed, distill, distillTemperature);
     refuseIgnoredOptions(auto != null);
+    if (spark.enabled() && auto == null) {
+      throw new UsageException("--spark runs automatic mode's candidate measurements (--target-params, --target-macs,"
+          + " --max-drop) as Spark tasks; " + (plan != null ? "--plan" : "manual mode (--method)")
+          + " measures no candidates, so there is nothing to run on Spark: drop --spark");
+    }
+    sparkCheckpoint.validate(spark);
     return CompressRequest.builder().setCheckpoint(checkpoint).setOut(out).optForce(force).optLayers(layers).setManual(manual)
         .setAuto(auto).setPlan(planned).optFineTune(tune).optLatency(new Latency.Settings(latencyBatch, latencyWarmup, latencyRepeats))
         .optThreads(threads).optDataset(dataset)

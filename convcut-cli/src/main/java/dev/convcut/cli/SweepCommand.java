@@ -77,18 +77,14 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin SparkOptions spark;
 
-  @Option(names = "--spark-checkpoint", paramLabel = "PATH",
-      description = "With --spark: the checkpoint folder as the executors see it (default: --checkpoint, made absolute).")
-  Path executorCheckpoint;
+  @Mixin SparkCheckpointOption sparkCheckpoint;
 
   @Override
   public Integer call() {
     Grid grid = Grid.parse(cuts, levels);
     data.validate();
     engine.validate();
-    if (executorCheckpoint != null && !spark.enabled()) {
-      throw new UsageException("--spark-checkpoint applies only with --spark MASTER");
-    }
+    sparkCheckpoint.validate(spark);
     spark.validate();
     OutputPlace.check(out);
     engine.start();
@@ -105,8 +101,8 @@ final class SweepCommand implements Callable<Integer> {
           prov);
       String sha = Hashing.sha256(Checkpoints.weights(checkpoint));
       SweepOutcome o;
-      Path onExecutors = executorCheckpoint != null ? executorCheckpoint : checkpoint.toAbsolutePath().normalize();
-      try (RemoteEvaluations remote = spark.open(new SweepJob(onExecutors, sha, eval, grid, data.batchSize))) {
+      try (RemoteEvaluations remote = spark.open(new SweepJob(sparkCheckpoint.onExecutors(checkpoint), sha, eval, grid,
+          data.batchSize))) {
         o = global ? GlobalTruncation.run(ck.network(), eval, settings, dataset, sha, prov, remote)
             : LayerwiseSweep.run(ck.network(), eval, settings, dataset, sha, prov, remote);
       }

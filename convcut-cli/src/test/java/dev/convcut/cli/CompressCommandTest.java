@@ -281,6 +281,17 @@ class CompressCommandTest {
   }
 
   @Test
+  void sparkIsRefusedInManualModeAndWithoutTheSparkModule() {
+    CliRun manual = compress("x", "--method", "tucker2", "--keep", "0.5", "--spark", "local[2]");
+    assertThat(manual.code()).isEqualTo(2);
+    assertThat(manual.err()).contains("manual mode (--method) measures no candidates").contains("drop --spark");
+    CliRun missing = compress("x", "--target-params", "0.5", "--spark", "local[2]");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("--spark needs the optional convcut-spark module");
+    assertThat(tmp.resolve("x")).doesNotExist();
+  }
+
+  @Test
   void theSpeedGatesRuntimeIsRefusedWhereNothingIsTimedOrUnknown() {
     CliRun manual = compress("x", "--method", "cp", "--rank", "4", "--runtime", "onnxruntime");
     assertThat(manual.code()).isEqualTo(2);

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A sweep's evaluations run outside this JVM, on a cluster: the sweep plans the variants (the
- * same planning as in-process) and writes the rows; an implementation scores the tasks it is
- * handed with {@link TaskScoring} and hands each task's scores back as they arrive, so the rows
- * stay durable one layer (or global evaluation) at a time. Implementations are found through
+ * A sweep's (or automatic compress's) evaluations run outside this JVM, on a cluster: the driver
+ * plans the variants (the same planning as in-process) and writes the rows; an implementation
+ * scores the tasks it is handed with {@link TaskScoring} (compress's candidates with
+ * {@code MeasuredSensitivity}) and hands each task's scores back as they arrive, so a sweep's
+ * rows stay durable one layer (or global evaluation) at a time. Implementations are found through
  * {@link RemoteEvaluationsProvider}.
  */
 public interface RemoteEvaluations extends AutoCloseable {
@@ -39,6 +40,13 @@ public interface RemoteEvaluations extends AutoCloseable {
 
   /** As {@link #scoreLayers}, for global truncations: one score per task. */
   void scoreGlobal(List<GlobalTask> tasks, Sink<GlobalTask> sink);
+
+  /**
+   * As {@link #scoreLayers}, for automatic compress's candidates: a score (top-1 only) per kernel
+   * measured, group after group, each group ending at its floor. Nothing is durable yet when a task
+   * fails: compress writes its checkpoint only at the end.
+   */
+  void scoreCandidates(List<CandidateTask> tasks, Sink<CandidateTask> sink);
 
   @Override
   void close();

@@ -32,6 +32,9 @@ public final class TaskScoring {
 
   /** The task's scores, in the order of its evaluations. */
   public List<Score> layer(LayerTask task) {
+    if (grid == null) {
+      throw new IllegalStateException("this job has no grid: it scores candidates, not a sweep's layers");
+    }
     if (last == null || !last.layer().equals(task.layer())) {
       last = LayerVariants.of(task.layer(), LayerKernels.kernel(net, task.layer()), grid.cuts(), grid.levels());
     }
@@ -49,5 +52,14 @@ public final class TaskScoring {
 
   public Network network() {
     return net;
+  }
+
+  /** The evaluation images every task is scored on. */
+  public EvalSet eval() {
+    return eval;
+  }
+
+  public int batchSize() {
+    return batchSize;
   }
 }

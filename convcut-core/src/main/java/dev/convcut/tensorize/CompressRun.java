@@ -14,11 +14,11 @@ import dev.convcut.data.DataOptions;
 import dev.convcut.data.DataSource;
 import dev.convcut.data.DatasetSpec;
 import dev.convcut.data.Datasets;
-import dev.convcut.data.EvalSubset;
 import dev.convcut.data.ImageSet;
 import dev.convcut.data.Split;
 import dev.convcut.engine.Torch;
 import dev.convcut.eval.Evaluator;
+import dev.convcut.io.Hashing;
 import dev.convcut.io.Json;
 import dev.convcut.io.OutputLock;
 import dev.convcut.io.OutputPlace;
@@ -26,6 +26,9 @@ import dev.convcut.model.LayerSelection;
 import dev.convcut.model.ModelSpec;
 import dev.convcut.model.Network;
 import dev.convcut.provenance.Provenance;
+import dev.convcut.study.EvalSet;
+import dev.convcut.study.RemoteEvaluations;
+import dev.convcut.study.SweepJob;
 import dev.convcut.tensorize.select.AutoPlanner;
 import dev.convcut.tensorize.select.CandidateGrid;
 import dev.convcut.tensorize.select.MeasuredSensitivity;
@@ -40,6 +43,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,20 +59,35 @@ public final class CompressRun {
   public static final String JSON = "compress.json";
   public static final String CSV = "compress.csv";
   public static final String SENSITIVITY = "sensitivity.csv";
+  /** The batch automatic mode scores its candidates in. */
+  private static final int SELECT_BATCH = 256;
 
   private CompressRun() {}
 
   /** Runs {@code req} and returns its report (also written into the output checkpoint). */
   public static CompressionReport run(CompressRequest req) {
+    return run(req, null);
+  }
+
+  /**
+   * As {@link #run(CompressRequest)}, with automatic mode's candidate measurements run as tasks of
+   * the remote evaluations {@code remote} opens for the job (a Spark application; the job's
+   * checkpoint is {@code req.checkpoint()} made absolute), or in this JVM when {@code remote} is
+   * null. The chosen ranks and the written checkpoint are the same either way.
+   */
+  public static CompressionReport run(CompressRequest req, Function<SweepJob, RemoteEvaluations> remote) {
+    if (remote != null && req.auto() == null) {
+      throw new IllegalArgumentException("only automatic mode measures candidates; manual mode and a plan have nothing to run remotely");
+    }
     try (OutputLock lock = OutputLock.acquire(req.out())) {
       if (Files.exists(req.out()) && !req.force()) {
         throw OutputPlace.taken(req.out() + " already exists", true);
       }
-      return locked(req);
+      return locked(req, remote);
     }
   }
 
-  private static CompressionReport locked(CompressRequest req) {
+  private static CompressionReport locked(CompressRequest req, Function<SweepJob, RemoteEvaluations> remote) {
     Torch.configure(req.threads());
     try (NDManager manager = NDManager.newBaseManager(); Checkpoint ck = Checkpoints.load(req.checkpoint(), manager)) {
       Network dense = ck.network();
@@ -98,9 +117,20 @@ public final class CompressRun {
       LOG.info("dense top-1 on {}/test: {}", dataset, denseTop1);
       AutoPlanner.Plan plan = null;
       List<FactorizedLayer> chosen = manual;
+      Map<String, Object> evaluatedOn = null;
       if (req.auto() != null) {
-        plan = plan(dense, factorizable(dense, layers), req.auto(), req.auto().split() == Split.TRAIN ? train : test, arch,
-            req.latency());
+        ImageSet selectOn = req.auto().split() == Split.TRAIN ? train : test;
+        EvalSet eval = EvalSet.of(selectOn, arch.preprocessing().normalization(), req.auto().images(), req.auto().seed());
+        if (remote == null) {
+          plan = plan(dense, factorizable(dense, layers), req.auto(), eval, req.latency(), null);
+        } else {
+          SweepJob job = new SweepJob(req.checkpoint().toAbsolutePath().normalize(),
+              Hashing.sha256(Checkpoints.weights(req.checkpoint())), eval, null, SELECT_BATCH);
+          try (RemoteEvaluations on = remote.apply(job)) {
+            plan = plan(dense, factorizable(dense, layers), req.auto(), eval, req.latency(), on);
+            evaluatedOn = on.report();
+          }
+        }
         chosen = plan.selection().chosen().values().stream().map(o -> o.candidate().factorized()).toList();
         LOG.info("selected: {}", plan.selection().chosen().values().stream().map(o -> o.candidate().label()).toList());
       }
@@ -124,7 +154,7 @@ public final class CompressRun {
         CompressionReport report = ReportRows.report(dense, compressed, chosen, perLayer, torch, ort, req,
             new CompressionReport.Accuracy(test.dataset() + "/" + test.split() + ": all " + test.size() + " images", denseTop1,
                 before, perEpoch), plan);
-        save(req, compressed, arch, dataset, ds, source, report, history, plan, tuneConfig);
+        save(req, compressed, arch, dataset, ds, source, report, history, plan, tuneConfig, evaluatedOn);
         return report;
       }
     }
@@ -191,11 +221,10 @@ public final class CompressRun {
     return plan.layers();
   }
 
-  private static AutoPlanner.Plan plan(Network dense, List<String> layers, CompressRequest.Auto a, ImageSet images,
-      Architecture arch, Latency.Settings latency) {
-    BatchAssembler assembler = new BatchAssembler(images, arch.preprocessing().normalization(), Augmentation.NONE);
-    MeasuredSensitivity measured = new MeasuredSensitivity(dense, images, assembler, EvalSubset.draw(images, a.images(), a.seed()),
-        256, a.floor());
+  /** @param remote where the candidates are measured, or null for this JVM */
+  private static AutoPlanner.Plan plan(Network dense, List<String> layers, CompressRequest.Auto a, EvalSet eval,
+      Latency.Settings latency, RemoteEvaluations remote) {
+    MeasuredSensitivity measured = new MeasuredSensitivity(dense, eval, SELECT_BATCH, a.floor()).on(remote);
     SensitivityTable table = a.sweep() == null ? measured : SweepSensitivity.read(a.sweep()).orElse(measured);
     CandidateGrid grid = new CandidateGrid(a.methods(), a.keeps(), a.target().resource(), Factorizer.standard());
     // Timed with fewer samples than the final report: it only has to tell faster from slower.
@@ -219,7 +248,8 @@ public final class CompressRun {
   }
 
   private static void save(CompressRequest req, Network compressed, Architecture arch, String dataset, DatasetSpec ds,
-      DataSource source, CompressionReport report, List<EpochMetrics> history, AutoPlanner.Plan plan, TrainConfig tune) {
+      DataSource source, CompressionReport report, List<EpochMetrics> history, AutoPlanner.Plan plan, TrainConfig tune,
+      Map<String, Object> evaluatedOn) {
     Map<String, String> files = new LinkedHashMap<>();
     files.put(JSON, Json.write(report));
     files.put(CSV, report.csv());
@@ -232,6 +262,9 @@ public final class CompressRun {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("request", req);
     config.put("finetune", req.finetune().epochs() > 0 ? tune : null);
+    if (evaluatedOn != null) {
+      config.put("evaluatedOn", evaluatedOn);
+    }
     Provenance prov = Provenance.start("compress", req.arguments()).configuration(config).seed(tune.seed());
     prov.input("checkpoint", req.checkpoint());
     Datasets.digests(dataset, arch.dataOptions(req.data()).at(source.path())).forEach((f, sha) -> prov.input("data/" + f, sha));

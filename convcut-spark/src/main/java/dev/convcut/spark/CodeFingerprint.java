@@ -5,6 +5,7 @@ import dev.convcut.study.LayerVariants;
 import dev.convcut.study.TaskScoring;
 import dev.convcut.study.VariantScoring;
 import dev.convcut.tensor.CutSvds;
+import dev.convcut.tensorize.select.MeasuredSensitivity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +14,12 @@ import java.util.List;
 
 /**
  * Identifies the code that decides a sweep's numbers (the planning, truncation and scoring
- * classes, and this module's executor side) by the SHA-256 of their class files, so a driver and
+ * classes, compress's candidate measurement, and this module's executor side) by the SHA-256 of their class files, so a driver and
  * executors that run different convcut builds are told apart before any row is written.
  */
 final class CodeFingerprint {
   private static final List<Class<?>> CLASSES = List.of(LayerVariants.class, VariantScoring.class, TaskScoring.class, CutSvds.class,
-      ExecutorState.class);
+      MeasuredSensitivity.class, ExecutorState.class);
   private static volatile String value;
 
   private CodeFingerprint() {}

@@ -56,7 +56,8 @@ final class ExecutorState {
           + " (every executor must be able to read it; docs/spark.md)", e);
     }
     EvalSet eval = images.value().toEvalSet();
-    return new TaskScoring(ck.network(), eval, Grid.parse(spec.cuts(), spec.levels()), spec.batchSize());
+    Grid grid = spec.cuts() == null ? null : Grid.parse(spec.cuts(), spec.levels()); // none for compress's candidates
+    return new TaskScoring(ck.network(), eval, grid, spec.batchSize());
   }
 
   static void check(TaskSpec spec) {

@@ -1,10 +1,12 @@
 package dev.convcut.spark;
 
 import dev.convcut.ConvcutException;
+import dev.convcut.study.CandidateTask;
 import dev.convcut.study.GlobalTask;
 import dev.convcut.study.LayerTask;
 import dev.convcut.study.RemoteEvaluations;
 import dev.convcut.study.Score;
+import dev.convcut.tensorize.select.MeasuredSensitivity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +22,15 @@ import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
 /**
- * A sweep's evaluations on a Spark application: one Spark task per sweep task (one partition
+ * A sweep's (or automatic compress's) evaluations on a Spark application: one Spark task per sweep task (one partition
  * each), run as one job; each task's scores reach the sink on the driver as that task finishes
  * (Spark calls the result handler once per partition, a re-run task's result included only once),
  * so the sweep writes rows while the others still run. A task that fails for good (after Spark's
  * retries) aborts the job; the error names the executor's host and the cause.
  */
 final class SparkEvaluations implements RemoteEvaluations {
+  private static final String SWEEP_FAILED = "the sweep's Spark job failed; the rows written so far are kept, and re-running the "
+      + "command resumes from them. ";
   private final JavaSparkContext sc;
   private final TaskSpec spec;
   private final Broadcast<EvalImages> images;
@@ -80,15 +84,22 @@ final class SparkEvaluations implements RemoteEvaluations {
 
   @Override
   public void scoreLayers(List<LayerTask> tasks, Sink<LayerTask> sink) {
-    run(tasks, (scoring, task) -> scoring.layer(task), sink);
+    run(tasks, (scoring, task) -> scoring.layer(task), sink, SWEEP_FAILED);
   }
 
   @Override
   public void scoreGlobal(List<GlobalTask> tasks, Sink<GlobalTask> sink) {
-    run(tasks, (scoring, task) -> List.of(scoring.global(task)), sink);
+    run(tasks, (scoring, task) -> List.of(scoring.global(task)), sink, SWEEP_FAILED);
   }
 
-  private <T> void run(List<T> tasks, TaskFunction.Scorer<T> scorer, Sink<T> sink) {
+  @Override
+  public void scoreCandidates(List<CandidateTask> tasks, Sink<CandidateTask> sink) {
+    run(tasks, (scoring, task) -> MeasuredSensitivity.score(scoring.network(), scoring.eval(), scoring.batchSize(), task), sink,
+        "the Spark job measuring compress's candidates failed; nothing was written (the compressed checkpoint is written at the "
+            + "end). ");
+  }
+
+  private <T> void run(List<T> tasks, TaskFunction.Scorer<T> scorer, Sink<T> sink, String failed) {
     if (tasks.isEmpty()) {
       return;
     }
@@ -117,8 +128,7 @@ final class SparkEvaluations implements RemoteEvaluations {
       if (e instanceof RuntimeException r && !(e instanceof SparkException)) {
         throw r;
       }
-      throw new ConvcutException("the sweep's Spark job failed; the rows written so far are kept, and re-running the command "
-          + "resumes from them. " + firstLine(e.getMessage()), e);
+      throw new ConvcutException(failed + firstLine(e.getMessage()), e);
     }
   }
 

@@ -34,7 +34,7 @@ public final class SparkEvaluationsProvider implements RemoteEvaluationsProvider
     MasterAddress address = new MasterAddress(master);
     address.probe();
     quietLogs();
-    SparkConf conf = conf(address);
+    SparkConf conf = conf(address, job.grid() == null ? "convcut compress" : "convcut sweep");
     JavaSparkContext sc;
     TaskCounts counts = new TaskCounts();
     try {
@@ -47,8 +47,10 @@ public final class SparkEvaluationsProvider implements RemoteEvaluationsProvider
       int executors = address.local() ? 0 : awaitExecutors(sc, conf.getInt(EXECUTOR_WAIT, 120), master);
       EvalImages payload = EvalImages.of(job.eval());
       Broadcast<EvalImages> images = sc.broadcast(payload);
-      TaskSpec spec = new TaskSpec(job.checkpoint().toString(), job.weightsSha256(), String.join(",", job.grid().cutNames()),
-          String.join(",", job.grid().levelNames()), job.batchSize(), images.id(), CodeFingerprint.get(), sc.version());
+      TaskSpec spec = new TaskSpec(job.checkpoint().toString(), job.weightsSha256(),
+          job.grid() == null ? null : String.join(",", job.grid().cutNames()),
+          job.grid() == null ? null : String.join(",", job.grid().levelNames()), job.batchSize(), images.id(), CodeFingerprint.get(),
+          sc.version());
       String description = String.format(Locale.ROOT, "Spark %s at %s (%s%d task slots; %.1f MB of images broadcast)", sc.version(),
           master, address.local() ? "" : executors + " executors, ", sc.defaultParallelism(), payload.bytes() / 1e6);
       return new SparkEvaluations(sc, spec, images, payload.bytes(), counts, description);
@@ -58,8 +60,8 @@ public final class SparkEvaluationsProvider implements RemoteEvaluationsProvider
     }
   }
 
-  private static SparkConf conf(MasterAddress address) {
-    SparkConf conf = new SparkConf().setMaster(address.url()).setAppName("convcut sweep");
+  private static SparkConf conf(MasterAddress address, String name) {
+    SparkConf conf = new SparkConf().setMaster(address.url()).setAppName(name);
     conf.setIfMissing("spark.ui.enabled", "false");
     conf.setIfMissing("spark.executor.memory", "2g");
     // The executors run libtorch as the launcher does: offline, no telemetry, one malloc arena.

@@ -85,20 +85,27 @@ public final class AutoPlanner {
   public static Plan plan(Network net, List<String> layers, CandidateGrid grid, SensitivityTable table,
       MeasuredSensitivity verifier, Target target, SpeedGate gate) {
     Resource resource = target.resource();
-    List<Greedy.LayerChoices> choices = new ArrayList<>();
+    Map<String, List<Candidate>> candidates = new LinkedHashMap<>();
+    Map<String, DenseConv> convs = new LinkedHashMap<>();
     for (String name : layers) {
-      DenseConv layer = DenseConv.of(net, name);
       int timedBefore = gate == null ? 0 : gate.measured().size();
-      List<Candidate> candidates = grid.candidates(layer, gate);
+      convs.put(name, DenseConv.of(net, name));
+      List<Candidate> admitted = grid.candidates(convs.get(name), gate);
       if (gate != null) {
         long slow = gate.measured().entrySet().stream().filter(e -> e.getKey().layer().equals(name))
             .filter(e -> e.getValue() < gate.minSpeedup()).count();
         LOG.info("{}: {} candidates timed against the dense layer, {} slower than {}x set aside, {} left", name,
-            gate.measured().size() - timedBefore, slow, gate.minSpeedup(), candidates.size());
+            gate.measured().size() - timedBefore, slow, gate.minSpeedup(), admitted.size());
       }
-      Map<Candidate, Double> deltas = table.deltas(name, candidates);
+      candidates.put(name, admitted);
+    }
+    // All layers at once, so a table that measures on a cluster can run every layer's candidates together.
+    Map<String, Map<Candidate, Double>> deltas = table.deltas(candidates);
+    List<Greedy.LayerChoices> choices = new ArrayList<>();
+    for (String name : layers) {
+      DenseConv layer = convs.get(name);
       List<Greedy.Option> options = new ArrayList<>();
-      deltas.forEach((c, d) -> options.add(new Greedy.Option(c, c.cost(resource), -d)));
+      deltas.get(name).forEach((c, d) -> options.add(new Greedy.Option(c, c.cost(resource), -d)));
       long dense = resource == Resource.PARAMS ? layer.params() : layer.macs();
       choices.add(new Greedy.LayerChoices(name, dense, options));
     }

@@ -15,6 +15,16 @@ public interface SensitivityTable {
   /** The candidates of {@code layer} this table knows, with their {@code delta_top1}; unknown ones are absent. */
   Map<Candidate, Double> deltas(String layer, List<Candidate> candidates);
 
+  /**
+   * The candidates of each layer this table knows, layer by layer; a table that can measure many
+   * layers at once (on a cluster) does so here.
+   */
+  default Map<String, Map<Candidate, Double>> deltas(Map<String, List<Candidate>> byLayer) {
+    Map<String, Map<Candidate, Double>> out = new LinkedHashMap<>();
+    byLayer.forEach((layer, candidates) -> out.put(layer, deltas(layer, candidates)));
+    return out;
+  }
+
   /** Where the figures come from, for the report (e.g. {@code measured on fashion-mnist/test: 1000 of 10000 images}). */
   String source();
 
@@ -24,12 +34,27 @@ public interface SensitivityTable {
     return new SensitivityTable() {
       @Override
       public Map<Candidate, Double> deltas(String layer, List<Candidate> candidates) {
-        Map<Candidate, Double> known = new LinkedHashMap<>(first.deltas(layer, candidates));
-        List<Candidate> rest = candidates.stream().filter(c -> !known.containsKey(c)).toList();
-        if (!rest.isEmpty()) {
-          known.putAll(fallback.deltas(layer, rest));
-        }
-        return known;
+        return deltas(Map.of(layer, candidates)).get(layer);
+      }
+
+      @Override
+      public Map<String, Map<Candidate, Double>> deltas(Map<String, List<Candidate>> byLayer) {
+        Map<String, Map<Candidate, Double>> known = first.deltas(byLayer);
+        Map<String, List<Candidate>> rest = new LinkedHashMap<>();
+        byLayer.forEach((layer, candidates) -> {
+          List<Candidate> unknown = candidates.stream().filter(c -> !known.get(layer).containsKey(c)).toList();
+          if (!unknown.isEmpty()) {
+            rest.put(layer, unknown);
+          }
+        });
+        Map<String, Map<Candidate, Double>> measured = rest.isEmpty() ? Map.of() : fallback.deltas(rest);
+        Map<String, Map<Candidate, Double>> out = new LinkedHashMap<>();
+        byLayer.keySet().forEach(layer -> {
+          Map<Candidate, Double> all = new LinkedHashMap<>(known.get(layer));
+          all.putAll(measured.getOrDefault(layer, Map.of()));
+          out.put(layer, all);
+        });
+        return out;
       }
 
       @Override
