@@ -1,6 +1,5 @@
 package dev.convcut.cli;
 
-import dev.convcut.UsageException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
