@@ -109,9 +109,7 @@ public final class Model implements AutoCloseable {
    * that truncate to the same kernel are scored once, untruncated ones take the baseline.
    */
   public SweepResult sweep(SweepOptions options) {
-    List<String> valid = LayerKernels.denseLayers(network);
-    List<String> layers = options.layers().isEmpty() ? valid
-        : LayerSelection.resolve(options.layers(), valid, "layers (dense conv and linear)");
+    List<String> layers = swept(options);
     Score baseline = score(options, null, List.of()).get(0);
     List<SweepRow> rows = new ArrayList<>();
     for (String layer : layers) {
@@ -135,8 +133,23 @@ public final class Model implements AutoCloseable {
     return new SweepResult(baseline.top1(), rows);
   }
 
+  /**
+   * The global truncation sweep (docs/science.md, experiment 3) in memory: for each cut and level
+   * of {@code options}, every selected layer truncated along that cut at once and the network
+   * scored; the weights are restored after each evaluation, and when the listener cancels.
+   */
+  public GlobalSweepResult globalSweep(SweepOptions options) {
+    return GlobalSweep.run(this, swept(options), options);
+  }
+
+  /** The dense convolution and linear layers {@code options} selects (all when it names none). */
+  private List<String> swept(SweepOptions options) {
+    List<String> valid = LayerKernels.denseLayers(network);
+    return options.layers().isEmpty() ? valid : LayerSelection.resolve(options.layers(), valid, "layers (dense conv and linear)");
+  }
+
   /** Scores the network as it is ({@code layer} null) or with each of {@code layer}'s variant weights in place. */
-  private List<Score> score(SweepOptions options, String layer, List<float[]> variants) {
+  List<Score> score(SweepOptions options, String layer, List<float[]> variants) {
     String label = layer == null ? "baseline" : layer;
     if (options.data() != null) {
       EvalData d = options.data();
@@ -164,7 +177,7 @@ public final class Model implements AutoCloseable {
     return out;
   }
 
-  private static Score caller(double value) {
+  static Score caller(double value) {
     if (!(value >= 0 && value <= 1)) {
       throw new IllegalArgumentException("the evaluator returned " + value + "; it must give a fraction in [0, 1], as top-1 is");
     }
