@@ -211,12 +211,28 @@ public final class Model implements AutoCloseable {
       }
       factorized.add(f.factorize(d, method, ranks));
     }
+    return compressed(factorized, "compressed by " + method + " " + ranks);
+  }
+
+  /**
+   * The automatic compression (as {@code convcut compress} with a target does it, before
+   * fine-tuning): per layer the method and rank that reach the target for the least measured loss,
+   * chosen greedily from single-layer measurements and checked on the combined model. The new model
+   * comes with the plan and its measurements; this model is left as it was, also when the listener
+   * cancels.
+   */
+  public CompressResult compress(CompressOptions options) {
+    return AutoCompress.run(this, options);
+  }
+
+  /** A new model: this one with {@code factorized} in place of their dense layers; {@code how} says what was done. */
+  Model compressed(List<FactorizedLayer> factorized, String how) {
     NDManager m = NDManager.newBaseManager();
     try {
       Network compressed = Compressor.apply(network, factorized, m);
       Architecture arch = Architecture.of(compressed.spec(), compressed.forms(), architecture.preprocessing(), architecture.dataset(),
           architecture.classNames());
-      return new Model(m, compressed, arch, source + " compressed by " + method + " " + ranks);
+      return new Model(m, compressed, arch, source + " " + how);
     } catch (RuntimeException e) {
       m.close();
       throw e;

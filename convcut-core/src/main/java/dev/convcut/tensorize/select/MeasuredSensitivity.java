@@ -7,6 +7,7 @@ import dev.convcut.data.BatchAssembler;
 import dev.convcut.data.EvalSubset;
 import dev.convcut.data.ImageSet;
 import dev.convcut.eval.Tally;
+import dev.convcut.io.Progress;
 import dev.convcut.model.Network;
 import dev.convcut.model.Ops;
 import java.nio.FloatBuffer;
@@ -15,6 +16,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * so each candidate costs only the rest of the network. Within one method, candidates are tried
  * from the least to the most compressed and the rest are skipped once one falls more than
  * {@code floor} points below the baseline: lower ranks of the same method are not expected to
- * do better.
+ * do better. Instead of images, the caller's own measure of the whole network may score each
+ * candidate ({@link #byCaller}); each candidate then costs one call of it.
  */
 public final class MeasuredSensitivity implements SensitivityTable {
   private static final Logger LOG = LoggerFactory.getLogger(MeasuredSensitivity.class);
@@ -37,12 +42,21 @@ public final class MeasuredSensitivity implements SensitivityTable {
   private final EvalSubset subset;
   private final int batchSize;
   private final double floor;
+  private final ToDoubleFunction<Network> caller;
+  private final String source;
+  private Progress.Listener listener;
   private double baseline = Double.NaN;
   private long evaluations;
 
   /** @param floor in percentage points, e.g. 15: stop descending a method's ranks below baseline − 15 */
   public MeasuredSensitivity(Network net, ImageSet images, BatchAssembler assembler, EvalSubset subset, int batchSize,
       double floor) {
+    this(net, images, assembler, subset, batchSize, floor, "measured on " + subset);
+  }
+
+  /** As the other constructor, described as {@code source} in reports (when {@code images} is itself a subset copied out of a split). */
+  public MeasuredSensitivity(Network net, ImageSet images, BatchAssembler assembler, EvalSubset subset, int batchSize,
+      double floor, String source) {
     if (batchSize < 1 || !(floor > 0)) {
       throw new IllegalArgumentException("need a batch size >= 1 and a positive floor, got " + batchSize + " and " + floor);
     }
@@ -52,12 +66,46 @@ public final class MeasuredSensitivity implements SensitivityTable {
     this.subset = subset;
     this.batchSize = batchSize;
     this.floor = floor;
+    this.caller = null;
+    this.source = source;
+  }
+
+  private MeasuredSensitivity(Network net, ToDoubleFunction<Network> caller, String source, double floor) {
+    if (!(floor > 0)) {
+      throw new IllegalArgumentException("need a positive floor, got " + floor);
+    }
+    this.net = net;
+    this.images = null;
+    this.assembler = null;
+    this.subset = null;
+    this.batchSize = 0;
+    this.floor = floor;
+    this.caller = caller;
+    this.source = source;
+  }
+
+  /**
+   * Sensitivities scored by {@code top1}, the caller's measure of the whole network as it stands
+   * (a fraction, higher is better), described as {@code source} in reports.
+   */
+  public static MeasuredSensitivity byCaller(Network net, ToDoubleFunction<Network> top1, String source, double floor) {
+    return new MeasuredSensitivity(net, top1, source, floor);
+  }
+
+  /**
+   * Tells {@code listener} of every candidate scored (label: the layer; total: its candidates); a
+   * {@link java.util.concurrent.CancellationException} thrown there stops the measurement with the
+   * layer's trained weight restored. Returns this.
+   */
+  public MeasuredSensitivity listener(Progress.Listener listener) {
+    this.listener = listener;
+    return this;
   }
 
   /** The dense network's top-1 on the subset (a fraction), measured once. */
   public double baselineTop1() {
     if (Double.isNaN(baseline)) {
-      baseline = withInputs(0, inputs -> score(0, inputs));
+      baseline = withInputs(0, DoubleSupplier::getAsDouble);
     }
     return baseline;
   }
@@ -69,7 +117,7 @@ public final class MeasuredSensitivity implements SensitivityTable {
 
   @Override
   public String source() {
-    return "measured on " + subset;
+    return source;
   }
 
   @Override
@@ -78,9 +126,9 @@ public final class MeasuredSensitivity implements SensitivityTable {
     int stage = net.stageOf(layer);
     long t0 = System.nanoTime();
     Map<Candidate, Double> out = new LinkedHashMap<>();
-    withInputs(stage, inputs -> {
+    withInputs(stage, scorer -> {
       float[] trained = net.weight(layer);
-      try {
+      try (Progress bar = Progress.to(listener, layer, candidates.size(), "candidates")) {
         Map<String, List<Candidate>> byMethod = new LinkedHashMap<>();
         for (Candidate c : candidates) {
           byMethod.computeIfAbsent(c.method().toString(), k -> new ArrayList<>()).add(c);
@@ -89,9 +137,10 @@ public final class MeasuredSensitivity implements SensitivityTable {
           group.sort(Comparator.comparingLong(Candidate::params).reversed());
           for (Candidate c : group) {
             net.setWeight(layer, c.factorized().reconstruction());
-            double delta = 100 * (score(stage, inputs) - base);
+            double delta = 100 * (scorer.getAsDouble() - base);
             evaluations++;
             out.put(c, delta);
+            bar.step(1, c.label());
             if (delta < -floor) {
               break;
             }
@@ -115,7 +164,7 @@ public final class MeasuredSensitivity implements SensitivityTable {
         trained.put(e.getKey(), net.weight(e.getKey()));
         net.setWeight(e.getKey(), e.getValue());
       }
-      return withInputs(0, inputs -> score(0, inputs));
+      return withInputs(0, DoubleSupplier::getAsDouble);
     } finally {
       trained.forEach(net::setWeight);
     }
@@ -124,7 +173,14 @@ public final class MeasuredSensitivity implements SensitivityTable {
   /** The subset's batches as they enter stage {@code stage}, with their labels. */
   private record Inputs(List<NDArray> activations, List<int[]> labels) {}
 
-  private <T> T withInputs(int stage, java.util.function.Function<Inputs, T> body) {
+  /**
+   * {@code body} given a scorer of the network as it stands: the caller's measure, or top-1 on the
+   * subset's batches computed up to stage {@code stage} once and run from there on each call.
+   */
+  private <T> T withInputs(int stage, Function<DoubleSupplier, T> body) {
+    if (caller != null) {
+      return body.apply(() -> caller.applyAsDouble(net));
+    }
     boolean grad = Ops.gradMode(false);
     try (NDManager scope = net.manager().newSubManager()) {
       int[] idx = subset.indices();
@@ -146,7 +202,8 @@ public final class MeasuredSensitivity implements SensitivityTable {
         acts.add(a);
         labels.add(java.util.Arrays.copyOf(y, n));
       }
-      return body.apply(new Inputs(acts, labels));
+      Inputs inputs = new Inputs(acts, labels);
+      return body.apply(() -> score(stage, inputs));
     } finally {
       Ops.gradMode(grad);
     }
