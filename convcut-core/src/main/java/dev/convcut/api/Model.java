@@ -47,6 +47,7 @@ public final class Model implements AutoCloseable {
   private final Network network;
   private final Architecture architecture;
   private final String source;
+  private AppliedTruncation truncation;
 
   Model(NDManager manager, Network network, Architecture architecture, String source) {
     this.manager = manager;
@@ -60,7 +61,9 @@ public final class Model implements AutoCloseable {
     try {
       Checkpoint ck = Checkpoints.load(checkpoint, manager);
       Architecture arch = dataset == null ? ck.architecture() : ck.architecture().forDataset(dataset, DataOptions.defaults());
-      return new Model(manager, ck.network(), arch, checkpoint.toString());
+      Model model = new Model(manager, ck.network(), arch, checkpoint.toString());
+      model.truncation = Files.isDirectory(checkpoint) ? AppliedTruncation.read(checkpoint) : null;
+      return model;
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -192,7 +195,25 @@ public final class Model implements AutoCloseable {
   public AppliedTruncation truncate(String spec) {
     List<String> valid = LayerKernels.denseLayers(network);
     TruncationSpec.Plan plan = TruncationSpec.parse(spec).resolve(valid, LayerKernels.kernels(network, valid));
-    return AppliedTruncation.apply(network, plan, source, "");
+    truncation = AppliedTruncation.apply(network, plan, source, "");
+    return truncation;
+  }
+
+  /**
+   * The truncation this model carries, which projected re-training keeps: the last {@link
+   * #truncate} call's, else the one its checkpoint records ({@code truncation.json}); null if none.
+   */
+  public AppliedTruncation truncation() {
+    return truncation;
+  }
+
+  /**
+   * Re-trains a copy of this model (docs/science.md, experiment 4): a few epochs of ordinary
+   * training, or projected training that re-truncates to {@link #truncation()}'s ranks after every
+   * step, scored before training (epoch 0) and after every epoch. This model is left as it was.
+   */
+  public RetrainResult retrain(RetrainOptions options) {
+    return Retrain.run(this, options);
   }
 
   /**
@@ -245,7 +266,9 @@ public final class Model implements AutoCloseable {
     try {
       Network net = ModelZoo.build(network.spec(), network.forms(), m, 0);
       StateDict.load(net, StateDict.of(network), source);
-      return new Model(m, net, architecture, source);
+      Model copy = new Model(m, net, architecture, source);
+      copy.truncation = truncation;
+      return copy;
     } catch (RuntimeException e) {
       m.close();
       throw e;
