@@ -1,8 +1,6 @@
 package dev.convcut.cli;
 
 import dev.convcut.UsageException;
-import dev.convcut.data.DataOptions;
-import dev.convcut.data.LabelKind;
 import dev.convcut.data.Split;
 import dev.convcut.io.OutputPlace;
 import dev.convcut.tensor.Level;
@@ -156,19 +154,12 @@ public final class CompressCommand implements Callable<Integer> {
   @Option(names = "--latency-warmup", paramLabel = "N", description = "Untimed passes first. Default: ${DEFAULT-VALUE}.")
   int latencyWarmup = 3;
 
-  @Option(names = "--threads", paramLabel = "N", description = "libtorch intra-op threads, for everything (default: all cores).")
-  int threads;
+  @picocli.CommandLine.Mixin EngineOptions engine;
 
   @Option(names = "--dataset", paramLabel = "NAME", description = "Evaluate and fine-tune on this dataset (default: the checkpoint's).")
   String dataset;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Read the dataset from DIR (see 'convcut data list').")
-  Path dataDir;
-
-  @picocli.CommandLine.Mixin ImageFolderOptions folder;
-
-  @Option(names = "--no-download", description = "Fail instead of downloading a missing dataset.")
-  boolean noDownload;
+  @picocli.CommandLine.Mixin DataLocationOptions data;
 
   @Option(names = "--no-progress", description = "No progress bar during fine-tuning.")
   boolean noProgress;
@@ -177,6 +168,7 @@ public final class CompressCommand implements Callable<Integer> {
   public Integer call() {
     CompressRequest req = request();
     OutputPlace.check(out);
+    engine.start();
     CompressionReport report = CompressRun.run(req);
     PrintWriter o = spec.commandLine().getOut();
     o.print(report.table());
@@ -194,6 +186,7 @@ public final class CompressCommand implements Callable<Integer> {
   }
 
   CompressRequest request() {
+    engine.validate();
     int targets = count(targetParams, targetMacs, maxDrop);
     int levels = count(rank, keep, loss, tol);
     if (targets > 1) {
@@ -239,9 +232,8 @@ public final class CompressCommand implements Callable<Integer> {
     FineTune.Settings tune = new FineTune.Settings(finetuneEpochs, lr, batch, seed, distill, distillTemperature);
     refuseIgnoredOptions(auto != null);
     return new CompressRequest(checkpoint, out, force, layers, manual, auto, planned, tune,
-        new Latency.Settings(latencyBatch, latencyWarmup, latencyRepeats), threads, dataset,
-        new DataOptions(dataDir, LabelKind.FINE, !noDownload).withFolder(folder.toFolderOptions()), 256, !noProgress, List.of(spec.commandLine().getParseResult()
-            .originalArgs().toArray(new String[0])));
+        new Latency.Settings(latencyBatch, latencyWarmup, latencyRepeats), engine.threads(), dataset, data.toDataOptions(), 256,
+        !noProgress, List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0])));
   }
 
   /** Refuses options that would do nothing: fine-tuning settings without fine-tuning, selection settings outside automatic mode. */
