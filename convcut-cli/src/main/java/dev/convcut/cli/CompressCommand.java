@@ -1,7 +1,5 @@
 package dev.convcut.cli;
 
-import dev.convcut.data.DataOptions;
-import dev.convcut.data.LabelKind;
 import dev.convcut.data.Split;
 import dev.convcut.io.OutputPlace;
 import dev.convcut.tensor.Level;
@@ -156,19 +154,12 @@ public final class CompressCommand implements Callable<Integer> {
   @Option(names = "--latency-warmup", paramLabel = "N", description = "Untimed passes first. Default: ${DEFAULT-VALUE}.")
   int latencyWarmup = Latency.Settings.DEFAULT.warmup();
 
-  @Option(names = "--threads", paramLabel = "N", description = "libtorch intra-op threads, for everything (default: all cores).")
-  int threads;
+  @picocli.CommandLine.Mixin EngineOptions engine;
 
   @Option(names = "--dataset", paramLabel = "NAME", description = "Evaluate and fine-tune on this dataset (default: the checkpoint's).")
   String dataset;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Read the dataset from DIR (see 'convcut data list').")
-  Path dataDir;
-
-  @picocli.CommandLine.Mixin ImageFolderOptions folder;
-
-  @Option(names = "--no-download", description = "Fail instead of downloading a missing dataset.")
-  boolean noDownload;
+  @picocli.CommandLine.Mixin DataLocationOptions data;
 
   @Option(names = "--no-progress", description = "No progress bar during fine-tuning.")
   boolean noProgress;
@@ -182,6 +173,7 @@ public final class CompressCommand implements Callable<Integer> {
     CompressRequest req = request();
     spark.validate();
     OutputPlace.check(out);
+    engine.start();
     CompressionReport report = CompressRun.run(req, spark.enabled()
         ? job -> spark.open(job.at(sparkCheckpoint.onExecutors(checkpoint))) : null);
     PrintWriter o = spec.commandLine().getOut();
@@ -200,6 +192,7 @@ public final class CompressCommand implements Callable<Integer> {
   }
 
   CompressRequest request() {
+    engine.validate();
     int targets = count(targetParams, targetMacs, maxDrop);
     int levels = count(rank, keep, loss, tol);
     if (targets > 1) {
@@ -259,8 +252,8 @@ public final class CompressCommand implements Callable<Integer> {
     sparkCheckpoint.validate(spark);
     return CompressRequest.builder().setCheckpoint(checkpoint).setOut(out).optForce(force).optLayers(layers).setManual(manual)
         .setAuto(auto).setPlan(planned).optFineTune(tune).optLatency(new Latency.Settings(latencyBatch, latencyWarmup, latencyRepeats))
-        .optThreads(threads).optDataset(dataset)
-        .optData(new DataOptions(dataDir, LabelKind.FINE, !noDownload).withFolder(folder.toFolderOptions())).optProgress(!noProgress)
+        .optThreads(engine.threads()).optDataset(dataset)
+        .optData(data.toDataOptions()).optProgress(!noProgress)
         .optArguments(List.of(spec.commandLine().getParseResult().originalArgs().toArray(new String[0]))).build();
   }
 

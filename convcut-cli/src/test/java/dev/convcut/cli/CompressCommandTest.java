@@ -313,4 +313,15 @@ class CompressCommandTest {
     assertThat(r.err()).contains("cannot reach 0.0100 of the convolution parameters").contains("choose a target of at least");
     assertThat(tmp.resolve("never")).doesNotExist();
   }
+
+  @Test
+  void theDeviceIsChosenAsEverywhereAndAnUnknownOneIsAUsageError() {
+    CliRun cpu = compress("on-cpu", "--method", "svd:o/ihw", "--rank", "2", "--layers", "features.8", "--device", "cpu");
+    assertThat(cpu.code()).as(cpu.err()).isZero();
+    assertThat(tmp.resolve("on-cpu/compress.json")).exists();
+    CliRun unknown = compress("on-tpu", "--method", "svd:o/ihw", "--rank", "2", "--device", "tpu");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--device must be cpu, gpu or auto, got 'tpu'");
+    assertThat(tmp.resolve("on-tpu")).doesNotExist();
+  }
 }

@@ -2,12 +2,15 @@ package dev.convcut.api;
 
 import dev.convcut.checkpoint.Architecture;
 import dev.convcut.data.DataOptions;
+import dev.convcut.data.Split;
 import dev.convcut.study.EvalSet;
 import dev.convcut.study.StudyData;
 
 /**
  * Images to score a model on, preprocessed as its checkpoint records: a seeded subset of a
- * dataset's test split (the same images for every variant, so differences are paired).
+ * dataset's test split (the same images for every variant, so differences are paired), or of its
+ * training split (to choose a compression on, keeping the test split for the verdict, or to
+ * re-train on).
  */
 public final class EvalData {
   private final EvalSet set;
@@ -32,6 +35,16 @@ public final class EvalData {
     Architecture arch = model.architecture();
     String name = dataset != null ? dataset : StudyData.dataset(arch, null);
     return new EvalData(StudyData.evalSet(arch, name, options, samples, seed, "samples", null), 250);
+  }
+
+  /**
+   * {@code samples} images (0: all) of {@code dataset}'s training split, drawn from {@code seed}, as
+   * {@code model}'s checkpoint preprocesses them (without augmentation; re-training adds its own).
+   */
+  public static EvalData train(Model model, String dataset, DataOptions options, int samples, long seed) {
+    Architecture arch = model.architecture();
+    String name = dataset != null ? dataset : StudyData.dataset(arch, null);
+    return new EvalData(StudyData.evalSet(arch, StudyData.load(arch, name, Split.TRAIN, options, null), samples, seed, "samples"), 250);
   }
 
   /** The same images scored in batches of {@code size} (speed and memory only; default 250). */

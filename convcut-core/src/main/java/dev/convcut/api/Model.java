@@ -47,6 +47,7 @@ public final class Model implements AutoCloseable {
   private final Network network;
   private final Architecture architecture;
   private final String source;
+  private AppliedTruncation truncation;
 
   Model(NDManager manager, Network network, Architecture architecture, String source) {
     this.manager = manager;
@@ -60,7 +61,9 @@ public final class Model implements AutoCloseable {
     try {
       Checkpoint ck = Checkpoints.load(checkpoint, manager);
       Architecture arch = dataset == null ? ck.architecture() : ck.architecture().forDataset(dataset, DataOptions.defaults());
-      return new Model(manager, ck.network(), arch, checkpoint.toString());
+      Model model = new Model(manager, ck.network(), arch, checkpoint.toString());
+      model.truncation = Files.isDirectory(checkpoint) ? AppliedTruncation.read(checkpoint) : null;
+      return model;
     } catch (RuntimeException e) {
       manager.close();
       throw e;
@@ -109,9 +112,7 @@ public final class Model implements AutoCloseable {
    * that truncate to the same kernel are scored once, untruncated ones take the baseline.
    */
   public SweepResult sweep(SweepOptions options) {
-    List<String> valid = LayerKernels.denseLayers(network);
-    List<String> layers = options.layers().isEmpty() ? valid
-        : LayerSelection.resolve(options.layers(), valid, "layers (dense conv and linear)");
+    List<String> layers = swept(options);
     Score baseline = score(options, null, List.of()).get(0);
     List<SweepRow> rows = new ArrayList<>();
     for (String layer : layers) {
@@ -135,8 +136,23 @@ public final class Model implements AutoCloseable {
     return new SweepResult(baseline.top1(), rows);
   }
 
+  /**
+   * The global truncation sweep (docs/science.md, experiment 3) in memory: for each cut and level
+   * of {@code options}, every selected layer truncated along that cut at once and the network
+   * scored; the weights are restored after each evaluation, and when the listener cancels.
+   */
+  public GlobalSweepResult globalSweep(SweepOptions options) {
+    return GlobalSweep.run(this, swept(options), options);
+  }
+
+  /** The dense convolution and linear layers {@code options} selects (all when it names none). */
+  private List<String> swept(SweepOptions options) {
+    List<String> valid = LayerKernels.denseLayers(network);
+    return options.layers().isEmpty() ? valid : LayerSelection.resolve(options.layers(), valid, "layers (dense conv and linear)");
+  }
+
   /** Scores the network as it is ({@code layer} null) or with each of {@code layer}'s variant weights in place. */
-  private List<Score> score(SweepOptions options, String layer, List<float[]> variants) {
+  List<Score> score(SweepOptions options, String layer, List<float[]> variants) {
     String label = layer == null ? "baseline" : layer;
     if (options.data() != null) {
       EvalData d = options.data();
@@ -164,7 +180,7 @@ public final class Model implements AutoCloseable {
     return out;
   }
 
-  private static Score caller(double value) {
+  static Score caller(double value) {
     if (!(value >= 0 && value <= 1)) {
       throw new IllegalArgumentException("the evaluator returned " + value + "; it must give a fraction in [0, 1], as top-1 is");
     }
@@ -179,7 +195,25 @@ public final class Model implements AutoCloseable {
   public AppliedTruncation truncate(String spec) {
     List<String> valid = LayerKernels.denseLayers(network);
     TruncationSpec.Plan plan = TruncationSpec.parse(spec).resolve(valid, LayerKernels.kernels(network, valid));
-    return AppliedTruncation.apply(network, plan, source, "");
+    truncation = AppliedTruncation.apply(network, plan, source, "");
+    return truncation;
+  }
+
+  /**
+   * The truncation this model carries, which projected re-training keeps: the last {@link
+   * #truncate} call's, else the one its checkpoint records ({@code truncation.json}); null if none.
+   */
+  public AppliedTruncation truncation() {
+    return truncation;
+  }
+
+  /**
+   * Re-trains a copy of this model (docs/science.md, experiment 4): a few epochs of ordinary
+   * training, or projected training that re-truncates to {@link #truncation()}'s ranks after every
+   * step, scored before training (epoch 0) and after every epoch. This model is left as it was.
+   */
+  public RetrainResult retrain(RetrainOptions options) {
+    return Retrain.run(this, options);
   }
 
   /**
@@ -198,12 +232,28 @@ public final class Model implements AutoCloseable {
       }
       factorized.add(f.factorize(d, method, ranks));
     }
+    return compressed(factorized, "compressed by " + method + " " + ranks);
+  }
+
+  /**
+   * The automatic compression (as {@code convcut compress} with a target does it, before
+   * fine-tuning): per layer the method and rank that reach the target for the least measured loss,
+   * chosen greedily from single-layer measurements and checked on the combined model. The new model
+   * comes with the plan and its measurements; this model is left as it was, also when the listener
+   * cancels.
+   */
+  public CompressResult compress(CompressOptions options) {
+    return AutoCompress.run(this, options);
+  }
+
+  /** A new model: this one with {@code factorized} in place of their dense layers; {@code how} says what was done. */
+  Model compressed(List<FactorizedLayer> factorized, String how) {
     NDManager m = NDManager.newBaseManager();
     try {
       Network compressed = Compressor.apply(network, factorized, m);
       Architecture arch = Architecture.of(compressed.spec(), compressed.forms(), architecture.preprocessing(), architecture.dataset(),
           architecture.classNames());
-      return new Model(m, compressed, arch, source + " compressed by " + method + " " + ranks);
+      return new Model(m, compressed, arch, source + " " + how);
     } catch (RuntimeException e) {
       m.close();
       throw e;
@@ -216,7 +266,9 @@ public final class Model implements AutoCloseable {
     try {
       Network net = ModelZoo.forLoading(network.spec(), network.forms(), m);
       StateDict.load(net, StateDict.of(network), source);
-      return new Model(m, net, architecture, source);
+      Model copy = new Model(m, net, architecture, source);
+      copy.truncation = truncation;
+      return copy;
     } catch (RuntimeException e) {
       m.close();
       throw e;

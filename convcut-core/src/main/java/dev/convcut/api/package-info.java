@@ -1,6 +1,7 @@
 /**
  * convcut as a Java library: {@link dev.convcut.api.Convcut#load} a checkpoint, then evaluate,
- * compute spectra, sweep layers, truncate, compress and export it in a few calls, with results in
+ * compute spectra, sweep layers one at a time or all at once, truncate, re-train, compress (by
+ * hand or automatically to a target) and export it in a few calls, with results in
  * memory; writing files is an explicit step ({@link dev.convcut.api.Model#save}, {@link
  * dev.convcut.api.Model#exportOnnx}). Evaluation is convcut's datasets ({@link
  * dev.convcut.api.EvalData}) or the caller's own function ({@link dev.convcut.api.ModelEvaluator});

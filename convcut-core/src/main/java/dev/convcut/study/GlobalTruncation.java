@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Experiment 3 of docs/science.md, global ("aggressive") truncation: every selected layer truncated
@@ -51,42 +54,92 @@ public final class GlobalTruncation {
   public static SweepOutcome run(Network net, EvalSet eval, SweepSettings settings, String dataset, String checkpointSha256,
       Provenance provenance, RemoteEvaluations remote) {
     SweepSettings.Configuration config = settings.configuration("global", net.spec().model(), dataset, checkpointSha256, eval);
-    Map<String, CutSvds> svds = new LinkedHashMap<>();
-    for (String layer : settings.layers()) {
-      svds.put(layer, CutSvds.of(LayerKernels.kernel(net, layer)));
-    }
+    Map<String, CutSvds> svds = svds(net, settings.layers());
     Map<String, Score> byEvaluation = new HashMap<>();
     try (SweepRun run = SweepRun.start(NAME, GlobalRow.COLUMNS, net, eval, settings, config, r -> {
       byEvaluation.putIfAbsent(r.text("evaluation"), SweepRun.score(r));
       return GlobalRow.key(r.text("cut"), r.text("level"));
     }, b -> GlobalRow.baseline(b).fields(), provenance)) {
       byEvaluation.put(SweepRow.BASELINE, run.baseline);
-      List<Pending> rows = new ArrayList<>();
-      for (Cut cut : settings.grid().cuts()) {
-        for (Level level : settings.grid().levels()) {
-          List<Part> parts = run.done.contains(GlobalRow.key(cut.toString(), level.toString())) ? List.of() : parts(svds, cut, level);
-          if (!parts.isEmpty()) {
-            rows.add(new Pending(cut, level, parts, evaluationKey(cut, parts)));
-          }
-        }
-      }
+      List<Pending> rows = pending(svds, settings.grid(), run.done);
       if (remote == null) {
-        for (Pending p : rows) {
-          Score score = byEvaluation.get(p.key());
-          if (score == null) {
-            try (Progress bar = SweepRun.progress(settings, p.cut() + " " + p.level(), eval.size())) {
-              score = score(net, svds, task(p), eval, settings.batchSize(), bar);
-            }
+        scoreLocally(net, svds, rows, byEvaluation, run.baseline, (label, done, total) -> {
+          try (Progress bar = SweepRun.progress(settings, label, eval.size())) {
+            Score s = VariantScoring.full(net, eval, settings.batchSize(), bar);
             run.evaluated(1);
-            byEvaluation.put(p.key(), score);
+            return s;
           }
-          run.log.append(row(p.cut(), p.level(), p.parts(), score, run.baseline, p.key()).fields());
-        }
+        }, r -> run.log.append(r.fields()));
       } else {
         scoreRemotely(rows, byEvaluation, run, remote, settings, eval.size());
         run.ranOn(remote);
       }
       return run.finish(settings.out(), provenance);
+    }
+  }
+
+  /**
+   * Scores the network as it stands, with one row's truncations in place: {@code label} names the
+   * row ({@code o|ihw keep0.5}), {@code done} evaluations of {@code total} came before this one.
+   */
+  @FunctionalInterface
+  public interface Scorer {
+    Score score(String label, int done, int total);
+  }
+
+  /**
+   * The global truncation in memory: every (cut, level) of {@code grid} over {@code layers}, in the
+   * order and with the columns of {@code global.csv} (without its baseline row), each evaluation
+   * shared by the rows it serves as the written run shares it. {@code scorer} is asked once per
+   * distinct evaluation with its truncations in place; the weights are restored after each, also
+   * when it throws.
+   *
+   * @param baseline the untruncated network's score, for the deltas and the rows that truncate nothing
+   */
+  public static List<GlobalRow> rows(Network net, List<String> layers, Grid grid, Score baseline, Scorer scorer) {
+    Map<String, CutSvds> svds = svds(net, layers);
+    Map<String, Score> byEvaluation = new HashMap<>();
+    byEvaluation.put(SweepRow.BASELINE, baseline);
+    List<GlobalRow> out = new ArrayList<>();
+    scoreLocally(net, svds, pending(svds, grid, Set.of()), byEvaluation, baseline, scorer, out::add);
+    return out;
+  }
+
+  private static Map<String, CutSvds> svds(Network net, List<String> layers) {
+    Map<String, CutSvds> svds = new LinkedHashMap<>();
+    for (String layer : layers) {
+      svds.put(layer, CutSvds.of(LayerKernels.kernel(net, layer)));
+    }
+    return svds;
+  }
+
+  /** The rows of {@code grid} not yet {@code done}, each with its layers' parts; rows no layer takes part in are left out. */
+  private static List<Pending> pending(Map<String, CutSvds> svds, Grid grid, Set<String> done) {
+    List<Pending> rows = new ArrayList<>();
+    for (Cut cut : grid.cuts()) {
+      for (Level level : grid.levels()) {
+        List<Part> parts = done.contains(GlobalRow.key(cut.toString(), level.toString())) ? List.of() : parts(svds, cut, level);
+        if (!parts.isEmpty()) {
+          rows.add(new Pending(cut, level, parts, evaluationKey(cut, parts)));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Scores each row's evaluation the first time it is needed and hands every row, in order, to {@code sink}. */
+  private static void scoreLocally(Network net, Map<String, CutSvds> svds, List<Pending> rows, Map<String, Score> byEvaluation,
+      Score baseline, Scorer scorer, Consumer<GlobalRow> sink) {
+    int total = (int) rows.stream().map(Pending::key).filter(k -> !byEvaluation.containsKey(k)).distinct().count();
+    int done = 0;
+    for (Pending p : rows) {
+      Score score = byEvaluation.get(p.key());
+      if (score == null) {
+        int before = done++;
+        score = withTruncation(net, svds, task(p), () -> scorer.score(p.cut() + " " + p.level(), before, total));
+        byEvaluation.put(p.key(), score);
+      }
+      sink.accept(row(p.cut(), p.level(), p.parts(), score, baseline, p.key()));
     }
   }
 
@@ -160,6 +213,11 @@ public final class GlobalTruncation {
    * and every remote task run.
    */
   static Score score(Network net, Map<String, CutSvds> svds, GlobalTask task, EvalSet eval, int batchSize, Progress bar) {
+    return withTruncation(net, svds, task, () -> VariantScoring.full(net, eval, batchSize, bar));
+  }
+
+  /** What {@code scoring} gives with every layer {@code task} names truncated along its cut; the weights are restored after. */
+  private static Score withTruncation(Network net, Map<String, CutSvds> svds, GlobalTask task, Supplier<Score> scoring) {
     Cut cut = Cut.parse(task.cut());
     Map<String, float[]> originals = new LinkedHashMap<>();
     try {
@@ -167,7 +225,7 @@ public final class GlobalTruncation {
         originals.put(e.getKey(), net.weight(e.getKey()));
         LayerKernels.write(net, e.getKey(), svds.get(e.getKey()).svd(cut).truncate(e.getValue()).kernel());
       }
-      return VariantScoring.full(net, eval, batchSize, bar);
+      return scoring.get();
     } finally {
       originals.forEach(net::setWeight);
     }

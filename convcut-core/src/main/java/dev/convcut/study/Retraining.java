@@ -8,9 +8,11 @@ import dev.convcut.checkpoint.Checkpoints;
 import dev.convcut.io.AtomicFiles;
 import dev.convcut.io.CsvTable;
 import dev.convcut.io.OutputLock;
+import dev.convcut.io.Progress;
 import dev.convcut.model.Network;
 import dev.convcut.provenance.Provenance;
 import dev.convcut.train.Optimizer;
+import dev.convcut.train.Trainer;
 import dev.convcut.train.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Experiment 4 of docs/science.md, re-training: from a truncated model, a few epochs of ordinary
@@ -86,36 +90,94 @@ public final class Retraining {
     AtomicFiles.deleteRecursively(checkpoint);
     List<Double> top1 = new ArrayList<>();
     try (RowLog log = RowLog.open(csv, COLUMNS)) {
-      Score before = VariantScoring.full(net, eval, Math.max(s.recipe().batchSize(), 256), null);
-      top1.add(before.top1());
-      log.append(row(s, 0, null, before, baselineTop1, null, null));
-      Optimizer optimizer = Training.config(s.recipe(), net, source.dataset()).newOptimizer();
-      if (s.projected()) {
-        optimizer = new ProjectedOptimizer(optimizer, net, source.truncation().ranks());
-      }
-      TrainingState state = Training.train(net, s.recipe(), source.dataset(), Training.trainImages(train, s.recipe()), eval,
-          source.architecture().preprocessing(), optimizer, (m, st, o) -> {
-            Score score = new Score(m.testTop1(), m.testTop5(), m.testLoss(), eval.size());
-            top1.add(score.top1());
-            log.append(row(s, m.epoch(), m.trainLoss(), score, baselineTop1, m.lr(), m.seconds()));
-          }, s.progress());
+      Curve curve = curve(net, source, train, s.recipe(), s.projected(), Scoring.on(eval), s.progress(), null, e -> {
+        top1.add(e.score().top1());
+        log.append(row(s, e, baselineTop1));
+      });
       Outcome o = outcome(s, top1, baselineTop1, checkpoint, false);
       Map<String, String> files = new LinkedHashMap<>();
       if (source.truncation() != null) {
         files.put(AppliedTruncation.FILE, source.truncation().json());
       }
       provenance.configuration(config);
-      Checkpoints.save(checkpoint, false, net, source.architecture(), null, files, provenance, results(o, state));
-      provenance.writeTo(out, results(o, state));
+      Checkpoints.save(checkpoint, false, net, source.architecture(), null, files, provenance, results(o, curve.state()));
+      provenance.writeTo(out, results(o, curve.state()));
       return o;
     }
   }
 
-  private static List<Object> row(RetrainSettings s, int epoch, Double trainLoss, Score score, double baselineTop1, Double lr,
-      Double seconds) {
-    double delta = score.deltaTop1(baselineTop1);
-    return Arrays.asList(s.label(), epoch, trainLoss, score.top1(), score.top5(), score.loss(), baselineTop1, delta,
-        delta >= -s.tolerance() - 1e-9, lr, seconds, score.images());
+  /** One point of a re-training curve: epoch 0 is the truncated model before any step (no loss, rate or time). */
+  public record Epoch(int epoch, Double trainLoss, Score score, Double lr, Double seconds) {}
+
+  /** A re-training's curve, epoch 0 first, and the trainer's final state (its per-epoch metrics). */
+  public record Curve(List<Epoch> epochs, TrainingState state) {
+    public Curve {
+      epochs = List.copyOf(epochs);
+    }
+  }
+
+  /**
+   * How the curve is scored: on evaluation images (the trainer scores them after every epoch), or
+   * by the caller's own measure of the network, asked once per epoch.
+   */
+  public record Scoring(EvalSet eval, Function<Network, Score> caller) {
+    public Scoring {
+      if ((eval == null) == (caller == null)) {
+        throw new IllegalArgumentException("a re-training is scored on evaluation images or by the caller's measure, exactly one");
+      }
+    }
+
+    public static Scoring on(EvalSet eval) {
+      return new Scoring(eval, null);
+    }
+
+    public static Scoring byCaller(Function<Network, Score> caller) {
+      return new Scoring(null, caller);
+    }
+  }
+
+  /**
+   * Re-trains {@code net} (truncated) in place and returns its curve, in memory; {@code each} hears
+   * every epoch as it is scored (epoch 0 first). What {@link #run} writes, and what a library
+   * caller keeps.
+   *
+   * @param train the training split (the recipe's {@code trainImages} draws from it)
+   * @param projected re-truncate to {@code source}'s truncation ranks after every step
+   * @param listener hears every training step instead of a bar (null: the bar as {@code progress} says)
+   */
+  public static Curve curve(Network net, Source source, dev.convcut.data.ImageSet train, Recipe recipe, boolean projected,
+      Scoring scoring, boolean progress, Progress.Listener listener, Consumer<Epoch> each) {
+    if (projected && source.truncation() == null) {
+      throw new IllegalArgumentException("projected re-training needs the truncation the model was made with (its ranks), and"
+          + " there is none");
+    }
+    EvalSet eval = scoring.eval();
+    List<Epoch> epochs = new ArrayList<>();
+    Score before = eval != null ? VariantScoring.full(net, eval, Math.max(recipe.batchSize(), 256), null) : scoring.caller().apply(net);
+    epochs.add(new Epoch(0, null, before, null, null));
+    each.accept(epochs.get(0));
+    Optimizer optimizer = Training.config(recipe, net, source.dataset()).newOptimizer();
+    if (projected) {
+      optimizer = new ProjectedOptimizer(optimizer, net, source.truncation().ranks());
+    }
+    Trainer trainer = Training.trainer(net, recipe, source.dataset(), Training.trainImages(train, recipe), eval,
+        source.architecture().preprocessing(), progress);
+    if (listener != null) {
+      trainer.reportTo(listener);
+    }
+    TrainingState state = trainer.run(null, optimizer, (m, st, o) -> {
+      Score score = eval != null ? new Score(m.testTop1(), m.testTop5(), m.testLoss(), eval.size()) : scoring.caller().apply(net);
+      Epoch e = new Epoch(m.epoch(), m.trainLoss(), score, m.lr(), m.seconds());
+      epochs.add(e);
+      each.accept(e);
+    });
+    return new Curve(epochs, state);
+  }
+
+  private static List<Object> row(RetrainSettings s, Epoch e, double baselineTop1) {
+    double delta = e.score().deltaTop1(baselineTop1);
+    return Arrays.asList(s.label(), e.epoch(), e.trainLoss(), e.score().top1(), e.score().top5(), e.score().loss(), baselineTop1, delta,
+        delta >= -s.tolerance() - 1e-9, e.lr(), e.seconds(), e.score().images());
   }
 
   private static Outcome outcome(RetrainSettings s, List<Double> top1, double baselineTop1, Path checkpoint, boolean reused) {

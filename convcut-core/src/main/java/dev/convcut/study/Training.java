@@ -55,10 +55,16 @@ public final class Training {
    */
   public static TrainingState train(Network net, Recipe recipe, String dataset, ImageSet train, EvalSet eval, Preprocessing pre,
       Optimizer optimizer, TrainingState start, Trainer.EpochListener listener, boolean progress) {
+    return trainer(net, recipe, dataset, train, eval, pre, progress).run(start, optimizer != null ? optimizer
+        : config(recipe, net, dataset).newOptimizer(), listener);
+  }
+
+  /** The trainer of {@code recipe} on {@code train}, evaluating on {@code eval} after every epoch (null: not at all). */
+  public static Trainer trainer(Network net, Recipe recipe, String dataset, ImageSet train, EvalSet eval, Preprocessing pre,
+      boolean progress) {
     TrainConfig config = config(recipe, net, dataset);
     Normalization n = pre.normalization();
-    Trainer trainer = new Trainer(config, net, new BatchAssembler(train, n, config.augmentation()), eval.images(), eval.batches(),
-        progress);
-    return trainer.run(start, optimizer != null ? optimizer : config.newOptimizer(), listener);
+    return new Trainer(config, net, new BatchAssembler(train, n, config.augmentation()), eval == null ? null : eval.images(),
+        eval == null ? null : eval.batches(), progress);
   }
 }

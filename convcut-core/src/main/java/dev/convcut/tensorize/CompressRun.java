@@ -227,12 +227,7 @@ public final class CompressRun {
     MeasuredSensitivity measured = new MeasuredSensitivity(dense, eval, SELECT_BATCH, a.floor()).on(remote);
     SensitivityTable table = a.sweep() == null ? measured : SweepSensitivity.read(a.sweep()).orElse(measured);
     CandidateGrid grid = new CandidateGrid(a.methods(), a.keeps(), a.target().resource(), Factorizer.standard());
-    // Timed with fewer samples than the final report: it only has to tell faster from slower.
-    Latency.Settings timing = new Latency.Settings(latency.batch(), 1, Math.min(latency.repeats(), 5));
-    InferenceRuntime runtime = InferenceRuntime.named(a.speedRuntime());
-    SpeedGate gate = a.minSpeedup() > 0
-        ? new SpeedGate(a.minSpeedup(), (layer, c) -> runtime.chain(dense.manager(), layer, c.factorized().form(), timing).speedup())
-        : null;
+    SpeedGate gate = speedGate(dense, a.minSpeedup(), a.speedRuntime(), latency);
     AutoPlanner.Plan plan = AutoPlanner.plan(dense, layers, grid, table, measured, a.target(), gate);
     if (plan.selection().chosen().isEmpty()) {
       throw new ConvcutException(Words.of("no layer can be factorized within " + a.target() + " (measured on " + table.source()
@@ -240,6 +235,21 @@ public final class CompressRun {
           " or ", Words.term(Setting.KEEPS, "kept fractions")));
     }
     return plan;
+  }
+
+  /**
+   * Automatic mode's speed gate: each candidate's factor chain timed against {@code dense}'s layer
+   * in the runtime {@code runtime} names ({@link InferenceRuntime#named}) at {@code latency}'s
+   * batch, with fewer passes than the final report (it only has to tell faster from slower); null
+   * when {@code minSpeedup} is 0 (no timing).
+   */
+  public static SpeedGate speedGate(Network dense, double minSpeedup, String runtime, Latency.Settings latency) {
+    if (minSpeedup == 0) {
+      return null;
+    }
+    Latency.Settings timing = new Latency.Settings(latency.batch(), 1, Math.min(latency.repeats(), 5));
+    InferenceRuntime r = InferenceRuntime.named(runtime);
+    return new SpeedGate(minSpeedup, (layer, c) -> r.chain(dense.manager(), layer, c.factorized().form(), timing).speedup());
   }
 
   private static double top1(Network net, ImageSet test, Architecture arch) {

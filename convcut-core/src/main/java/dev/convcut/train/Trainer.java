@@ -46,6 +46,7 @@ public final class Trainer {
   private final BatchAssembler testBatches;
   private final boolean showProgress;
   private Distillation distillation;
+  private Progress.Listener listener;
 
   /**
    * @param trainBatches assembles training batches with the configuration's augmentation
@@ -69,6 +70,16 @@ public final class Trainer {
   /** Learn from {@code d}'s teacher as well as from the labels (null: from the labels only). Returns this trainer. */
   public Trainer distillFrom(Distillation d) {
     this.distillation = d;
+    return this;
+  }
+
+  /**
+   * Tell {@code listener} of every training step (label {@code epoch E/N}, images done of the
+   * epoch's) instead of drawing a bar; a {@link java.util.concurrent.CancellationException} thrown
+   * there stops the training. Returns this trainer.
+   */
+  public Trainer reportTo(Progress.Listener listener) {
+    this.listener = listener;
     return this;
   }
 
@@ -112,7 +123,8 @@ public final class Trainer {
     double lr = 0;
     long t0 = System.nanoTime();
     String label = "epoch " + (epoch + 1) + "/" + config.epochs();
-    try (Progress bar = showProgress ? new Progress(label, usable, "img") : new Progress(System.err, false, label, usable, "img")) {
+    try (Progress bar = listener != null ? Progress.to(listener, label, usable, "img")
+        : showProgress ? new Progress(label, usable, "img") : new Progress(System.err, false, label, usable, "img")) {
       for (int s = 0; s < steps; s++) {
         int from = s * batch;
         int n = Math.min(batch, usable - from);

@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
-import dev.convcut.checkpoint.Architecture;
 import dev.convcut.checkpoint.Checkpoints;
-import dev.convcut.checkpoint.Preprocessing;
-import dev.convcut.data.DataFixtures;
 import dev.convcut.data.DataOptions;
-import dev.convcut.data.Datasets;
-import dev.convcut.data.LabelKind;
-import dev.convcut.engine.Torch;
 import dev.convcut.interop.onnx.OrtModel;
 import dev.convcut.model.LayerKind;
 import dev.convcut.model.ModelSpec;
@@ -30,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,15 +38,8 @@ class ConvcutApiTest {
 
   @BeforeAll
   static void checkpointAndData() {
-    Torch.configure(2);
-    checkpoint = root.resolve("cnn4");
-    try (NDManager m = NDManager.newBaseManager(); Network net = ModelZoo.build(new ModelSpec("cnn4", 1, 28, 10), m, 7)) {
-      Checkpoints.save(checkpoint, false, net, Architecture.of(net.spec(), Map.of(),
-          Preprocessing.of(Datasets.spec("fashion-mnist").normalization()), "fashion-mnist", Datasets.spec("fashion-mnist").classes()), null,
-          Map.of(), Provenance.start("test", List.of()), null);
-    }
-    data = new DataOptions(DataFixtures.idxFolder(root.resolve("idx"), 20, 60, true), LabelKind.FINE, false,
-        DataFixtures.isolated(root));
+    checkpoint = ApiFixtures.checkpoint(root.resolve("cnn4"), 7);
+    data = ApiFixtures.data(root, 20, 60);
   }
 
   @Test

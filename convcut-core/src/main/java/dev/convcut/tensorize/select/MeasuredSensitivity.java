@@ -7,6 +7,7 @@ import dev.convcut.data.BatchAssembler;
 import dev.convcut.data.EvalSubset;
 import dev.convcut.data.ImageSet;
 import dev.convcut.eval.Tally;
+import dev.convcut.io.Progress;
 import dev.convcut.model.Network;
 import dev.convcut.model.Ops;
 import dev.convcut.study.CandidateTask;
@@ -20,6 +21,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * from the least to the most compressed and the rest are skipped once one falls more than
  * {@code floor} points below the baseline: lower ranks of the same method are not expected to
  * do better. With {@link #on} the candidates are measured by the same code as tasks on a cluster.
+ * Instead of images, the caller's own measure of the whole network may score each candidate
+ * ({@link #byCaller}); each candidate then costs one call of it.
  */
 public final class MeasuredSensitivity implements SensitivityTable {
   private static final Logger LOG = LoggerFactory.getLogger(MeasuredSensitivity.class);
@@ -40,7 +46,9 @@ public final class MeasuredSensitivity implements SensitivityTable {
   private final BatchAssembler assembler;
   private final ImageSet images;
   private final EvalSubset subset;
-  private final EvalSubset described;
+  private final ToDoubleFunction<Network> caller;
+  private final String source;
+  private Progress.Listener listener;
   private final int batchSize;
   private final double floor;
   private double baseline = Double.NaN;
@@ -50,7 +58,7 @@ public final class MeasuredSensitivity implements SensitivityTable {
   /** @param floor in percentage points, e.g. 15: stop descending a method's ranks below baseline − 15 */
   public MeasuredSensitivity(Network net, ImageSet images, BatchAssembler assembler, EvalSubset subset, int batchSize,
       double floor) {
-    this(net, images, assembler, subset, subset, batchSize, floor);
+    this(net, images, assembler, subset, "measured on " + subset, batchSize, floor);
   }
 
   /**
@@ -58,10 +66,10 @@ public final class MeasuredSensitivity implements SensitivityTable {
    * as the driver and every executor of a remote measurement hold them.
    */
   public MeasuredSensitivity(Network net, EvalSet eval, int batchSize, double floor) {
-    this(net, eval.images(), eval.batches(), EvalSubset.whole(eval.images()), eval.subset(), batchSize, floor);
+    this(net, eval.images(), eval.batches(), EvalSubset.whole(eval.images()), "measured on " + eval.subset(), batchSize, floor);
   }
 
-  private MeasuredSensitivity(Network net, ImageSet images, BatchAssembler assembler, EvalSubset subset, EvalSubset described,
+  private MeasuredSensitivity(Network net, ImageSet images, BatchAssembler assembler, EvalSubset subset, String source,
       int batchSize, double floor) {
     if (batchSize < 1 || !(floor > 0)) {
       throw new IllegalArgumentException("need a batch size >= 1 and a positive floor, got " + batchSize + " and " + floor);
@@ -70,9 +78,42 @@ public final class MeasuredSensitivity implements SensitivityTable {
     this.images = images;
     this.assembler = assembler;
     this.subset = subset;
-    this.described = described;
+    this.source = source;
     this.batchSize = batchSize;
     this.floor = floor;
+    this.caller = null;
+  }
+
+  private MeasuredSensitivity(Network net, ToDoubleFunction<Network> caller, String source, double floor) {
+    if (!(floor > 0)) {
+      throw new IllegalArgumentException("need a positive floor, got " + floor);
+    }
+    this.net = net;
+    this.images = null;
+    this.assembler = null;
+    this.subset = null;
+    this.batchSize = 0;
+    this.floor = floor;
+    this.caller = caller;
+    this.source = source;
+  }
+
+  /**
+   * Sensitivities scored by {@code top1}, the caller's measure of the whole network as it stands
+   * (a fraction, higher is better), described as {@code source} in reports.
+   */
+  public static MeasuredSensitivity byCaller(Network net, ToDoubleFunction<Network> top1, String source, double floor) {
+    return new MeasuredSensitivity(net, top1, source, floor);
+  }
+
+  /**
+   * Tells {@code listener} of every candidate scored in this JVM (label: the layer; total: its
+   * candidates); a {@link java.util.concurrent.CancellationException} thrown there stops the
+   * measurement with the layer's trained weight restored. Returns this.
+   */
+  public MeasuredSensitivity listener(Progress.Listener listener) {
+    this.listener = listener;
+    return this;
   }
 
   /**
@@ -88,7 +129,7 @@ public final class MeasuredSensitivity implements SensitivityTable {
   /** The dense network's top-1 on the subset (a fraction), measured once. */
   public double baselineTop1() {
     if (Double.isNaN(baseline)) {
-      baseline = withInputs(0, inputs -> score(0, inputs));
+      baseline = withInputs(0, DoubleSupplier::getAsDouble);
     }
     return baseline;
   }
@@ -100,7 +141,7 @@ public final class MeasuredSensitivity implements SensitivityTable {
 
   @Override
   public String source() {
-    return "measured on " + described;
+    return source;
   }
 
   @Override
@@ -126,7 +167,10 @@ public final class MeasuredSensitivity implements SensitivityTable {
     }
     for (Map.Entry<String, List<List<Candidate>>> e : groups.entrySet()) {
       long t0 = System.nanoTime();
-      List<Double> top1 = top1s(e.getKey(), kernels(e.getValue()), base);
+      List<Double> top1;
+      try (Progress bar = Progress.to(listener, e.getKey(), byLayer.get(e.getKey()).size(), "candidates")) {
+        top1 = top1s(e.getKey(), kernels(e.getValue()), base, bar);
+      }
       out.put(e.getKey(), deltas(e.getKey(), e.getValue(), top1, base));
       LOG.info("{}: {} of {} candidates measured in {} s", e.getKey(), top1.size(), byLayer.get(e.getKey()).size(),
           String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
@@ -167,7 +211,7 @@ public final class MeasuredSensitivity implements SensitivityTable {
    * eval}'s images, whole and in their order (the driver's subset), one score per kernel measured.
    */
   public static List<Score> score(Network net, EvalSet eval, int batchSize, CandidateTask task) {
-    return new MeasuredSensitivity(net, eval, batchSize, task.floor()).top1s(task.layer(), task.groups(), task.baselineTop1()).stream()
+    return new MeasuredSensitivity(net, eval, batchSize, task.floor()).top1s(task.layer(), task.groups(), task.baselineTop1(), null).stream()
         .map(t -> new Score(t, Double.NaN, Double.NaN, eval.size())).toList();
   }
 
@@ -201,19 +245,23 @@ public final class MeasuredSensitivity implements SensitivityTable {
   /**
    * The top-1 of each kernel of each group put in place of {@code layer}'s weight, group after group,
    * a group left after its first kernel below the floor; the activations entering the layer's stage
-   * are computed once, and the trained weight is restored.
+   * are computed once, and the trained weight is restored; each kernel scored is a step of {@code
+   * bar} (null: none).
    */
-  private List<Double> top1s(String layer, List<List<float[]>> groups, double base) {
+  private List<Double> top1s(String layer, List<List<float[]>> groups, double base, Progress bar) {
     int stage = net.stageOf(layer);
-    return withInputs(stage, inputs -> {
+    return withInputs(stage, scorer -> {
       List<Double> out = new ArrayList<>();
       float[] trained = net.weight(layer);
       try {
         for (List<float[]> group : groups) {
           for (float[] kernel : group) {
             net.setWeight(layer, kernel);
-            double top1 = score(stage, inputs);
+            double top1 = scorer.getAsDouble();
             out.add(top1);
+            if (bar != null) {
+              bar.step(1, layer);
+            }
             if (belowFloor(top1, base)) {
               break;
             }
@@ -257,7 +305,7 @@ public final class MeasuredSensitivity implements SensitivityTable {
         trained.put(e.getKey(), net.weight(e.getKey()));
         net.setWeight(e.getKey(), e.getValue());
       }
-      return withInputs(0, inputs -> score(0, inputs));
+      return withInputs(0, DoubleSupplier::getAsDouble);
     } finally {
       trained.forEach(net::setWeight);
     }
@@ -266,7 +314,14 @@ public final class MeasuredSensitivity implements SensitivityTable {
   /** The subset's batches as they enter stage {@code stage}, with their labels. */
   private record Inputs(List<NDArray> activations, List<int[]> labels) {}
 
-  private <T> T withInputs(int stage, java.util.function.Function<Inputs, T> body) {
+  /**
+   * {@code body} given a scorer of the network as it stands: the caller's measure, or top-1 on the
+   * subset's batches computed up to stage {@code stage} once and run from there on each call.
+   */
+  private <T> T withInputs(int stage, Function<DoubleSupplier, T> body) {
+    if (caller != null) {
+      return body.apply(() -> caller.applyAsDouble(net));
+    }
     boolean grad = Ops.gradMode(false);
     try (NDManager scope = net.manager().newSubManager()) {
       int[] idx = subset.indices();
@@ -288,7 +343,8 @@ public final class MeasuredSensitivity implements SensitivityTable {
         acts.add(a);
         labels.add(java.util.Arrays.copyOf(y, n));
       }
-      return body.apply(new Inputs(acts, labels));
+      Inputs inputs = new Inputs(acts, labels);
+      return body.apply(() -> score(stage, inputs));
     } finally {
       Ops.gradMode(grad);
     }
