@@ -2,6 +2,8 @@ package dev.convcut.api;
 
 import dev.convcut.io.Progress;
 import dev.convcut.study.Recipe;
+import dev.convcut.train.Optimizer;
+import dev.convcut.train.Schedule;
 
 /**
  * How to re-train: the training images, how each epoch is scored (images or the caller's {@link
@@ -22,7 +24,8 @@ public final class RetrainOptions {
     this.data = b.data;
     this.evaluator = b.evaluator;
     this.projected = b.projected;
-    this.recipe = new Recipe(b.epochs, b.batchSize, b.optimizer, b.lr, b.momentum, b.weightDecay, "constant", 0, b.augment, 0, b.seed);
+    this.recipe = Recipe.builder().setEpochs(b.epochs).setBatchSize(b.batchSize).setLr(b.lr).optOptimizer(b.optimizer).optMomentum(b.momentum)
+        .optWeightDecay(b.weightDecay).optSchedule(Schedule.Kind.CONSTANT).optAugment(b.augment).optSeed(b.seed).build();
     this.listener = b.listener;
   }
 
@@ -63,7 +66,7 @@ public final class RetrainOptions {
     private boolean projected;
     private int epochs = 3;
     private int batchSize = 128;
-    private String optimizer = "sgd";
+    private Optimizer.Kind optimizer = Optimizer.Kind.SGD;
     private double lr = 0.01;
     private double momentum = 0.9;
     private double weightDecay = 5e-4;
@@ -110,7 +113,7 @@ public final class RetrainOptions {
     }
 
     /** {@code sgd} (default) or {@code adam}, with its momentum (SGD only; default 0.9). */
-    public Builder optOptimizer(String optimizer, double momentum) {
+    public Builder optOptimizer(Optimizer.Kind optimizer, double momentum) {
       this.optimizer = optimizer;
       this.momentum = momentum;
       return this;
