@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.convcut.data.DataOptions;
 import dev.convcut.model.LayerInfo;
+import dev.convcut.model.LayerKind;
 import dev.convcut.study.VariantScoring;
 import dev.convcut.tensorize.Method;
 import dev.convcut.tensorize.select.Candidate;
@@ -30,7 +31,7 @@ class AutoCompressTest {
   }
 
   private static long convParams(Model m) {
-    return m.layers().stream().filter(l -> l.kind().equals("conv")).mapToLong(LayerInfo::params).sum();
+    return m.layers().stream().filter(l -> l.kind() == LayerKind.CONV).mapToLong(LayerInfo::params).sum();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.convcut.tensorize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.convcut.InvalidRequestException;
 import dev.convcut.data.DataOptions;
 import dev.convcut.data.LabelKind;
 import dev.convcut.data.Split;
@@ -48,7 +49,7 @@ class CompressRequestTest {
   @Test
   void exactlyOneModeIsNeeded() {
     assertThatThrownBy(() -> CompressRequest.builder().setCheckpoint(Path.of("/ck")).setOut(Path.of("/out")).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("give either --method");
+        .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("give either the method");
     assertThatThrownBy(() -> CompressRequest.builder().setOut(Path.of("/out")).build()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("setCheckpoint");
   }
