@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code convcut sweep --spark spark://127.0.0.1:PORT} on a real standalone cluster (a Master and
  * two Workers, separate processes), against the in-process sweep of the same command: the same
- * rows, each once, also when a Worker is lost mid-sweep or the driver is killed and re-run.
+ * rows, each once, also when a Worker is lost mid-sweep or the driver is killed and re-run; and
+ * automatic {@code compress} on the same cluster against its in-process run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneSparkSweepTest {
@@ -121,6 +122,34 @@ class StandaloneSparkSweepTest {
     SweepRows.assertSameRows(out.resolve("sweep.csv"), reference.resolve("sweep.csv"));
     JsonNode on = Json.readFile(out.resolve("sweep.json"), JsonNode.class).path("evaluatedOn");
     assertThat(on.path("taskAttemptsFailedAndRerun").asInt()).as("the lost worker's task ran again").isPositive();
+  }
+
+  @Test
+  @Order(4)
+  void automaticCompressOnTheClusterChoosesAndWritesWhatTheInProcessRunDoes() throws Exception {
+    cluster.addWorker("1536m"); // in place of the Worker the test above killed: two again
+    cluster.awaitLog("master", "Registering worker", 3, 90);
+    List<String> a = new ArrayList<>(List.of("compress", "--checkpoint", ck.toString(), "--data-dir", data.toString(),
+        "--no-download", "--target-params", "0.3", "--methods", "tucker2,tt,svd:o/ihw,svd:oi/hw", "--keeps", "0.1,0.3,0.5",
+        "--min-speedup", "0", "--select-split", "test", "--select-images", "400", "--threads", "2", "--latency-batch", "4",
+        "--latency-repeats", "1", "--latency-warmup", "0", "--no-progress", "--out"));
+    Path local = shared.resolve("compress-in-process");
+    Path remote = shared.resolve("compress-cluster");
+    CliRun inProcess = CliRun.of(concat(a, local.toString()));
+    assertThat(inProcess.code()).as(inProcess.err()).isZero();
+    CliRun onCluster = CliRun.of(concat(a, remote.toString(), "--spark", cluster.url()));
+    assertThat(onCluster.code()).as(onCluster.err()).isZero();
+    SameCompression.assertSame(remote, local);
+    JsonNode on = Json.readFile(remote.resolve("run.json"), JsonNode.class).findPath("evaluatedOn");
+    assertThat(on.path("master").asText()).isEqualTo(cluster.url());
+    assertThat(on.path("executorsJoined").asInt()).isEqualTo(2);
+    assertThat(on.path("tasks").asInt()).isGreaterThanOrEqualTo(4);
+  }
+
+  private static String[] concat(List<String> a, String... more) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 
   /** Waits until {@code csv} holds {@code lines} lines or more (header included); returns how many it held then. */
