@@ -73,12 +73,15 @@ public final class CompressOptions {
     return b.listener;
   }
 
-  /** The builder: one target ({@link #setTargetParams}, {@link #setTargetMacs}, {@link #setMaxDrop}) and one way to score are required. */
-  public static final class Builder {
+  /**
+   * The builder: one target ({@link #setTargetParams}, {@link #setTargetMacs}, {@link #setMaxDrop}) and one
+   * way to score are required ({@link #setData}: each candidate's top-1 on the images, the activations
+   * before its layer computed once; {@link #setEvaluator}: one call per candidate, with its kernel in
+   * place); the listener hears each layer in play, its candidates scored.
+   */
+  public static final class Builder extends ScoringBuilder<Builder> {
     private AutoPlanner.Target target;
     private int targets;
-    private EvalData data;
-    private ModelEvaluator evaluator;
     private List<String> layers = List.of();
     private List<Method> methods = CandidateGrid.defaultMethods();
     private List<Double> keeps = CandidateGrid.DEFAULT_KEEPS;
@@ -86,7 +89,6 @@ public final class CompressOptions {
     private double minSpeedup = 1.0;
     private String runtime = TorchRuntime.NAME;
     private int speedBatch = 128;
-    private Progress.Listener listener;
 
     private Builder() {}
 
@@ -108,18 +110,6 @@ public final class CompressOptions {
     private Builder target(AutoPlanner.Target t) {
       target = t;
       targets++;
-      return this;
-    }
-
-    /** Scores each candidate's top-1 on these images (the activations before its layer computed once). */
-    public Builder setData(EvalData data) {
-      this.data = data;
-      return this;
-    }
-
-    /** Scores each candidate with the caller's function (one call per candidate, with its kernel in place). */
-    public Builder setEvaluator(ModelEvaluator evaluator) {
-      this.evaluator = evaluator;
       return this;
     }
 
@@ -176,21 +166,12 @@ public final class CompressOptions {
       return this;
     }
 
-    /** Hears each candidate scored (label: its layer); throwing {@link java.util.concurrent.CancellationException} cancels. */
-    public Builder optListener(Progress.Listener listener) {
-      this.listener = listener;
-      return this;
-    }
-
     public CompressOptions build() {
       if (targets != 1) {
         throw new IllegalStateException("an automatic compression needs exactly one target: setTargetParams, setTargetMacs or"
             + " setMaxDrop (got " + targets + ")");
       }
-      if ((data == null) == (evaluator == null)) {
-        throw new IllegalStateException("an automatic compression needs exactly one way to score: setData(EvalData) or"
-            + " setEvaluator(ModelEvaluator)");
-      }
+      requireOneScoring("an automatic compression");
       if (methods.isEmpty() || keeps.isEmpty()) {
         throw new IllegalStateException("an automatic compression needs at least one method and one kept fraction");
       }

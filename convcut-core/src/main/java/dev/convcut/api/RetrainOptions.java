@@ -58,11 +58,13 @@ public final class RetrainOptions {
     return listener;
   }
 
-  /** The builder: {@link #setTrainData} and one of {@link #setData} and {@link #setEvaluator} are required. */
-  public static final class Builder {
+  /**
+   * The builder: {@link #setTrainData} and one of {@link #setData} and {@link #setEvaluator} (the model
+   * scored before training and after every epoch) are required; the listener hears every training step
+   * (label {@code epoch E/N}, images).
+   */
+  public static final class Builder extends ScoringBuilder<Builder> {
     private EvalData train;
-    private EvalData data;
-    private ModelEvaluator evaluator;
     private boolean projected;
     private int epochs = 3;
     private int batchSize = 128;
@@ -72,25 +74,12 @@ public final class RetrainOptions {
     private double weightDecay = 5e-4;
     private boolean augment = true;
     private long seed;
-    private Progress.Listener listener;
 
     private Builder() {}
 
     /** The images to train on ({@link EvalData#train}); the recipe's augmentation is applied to them. */
     public Builder setTrainData(EvalData train) {
       this.train = train;
-      return this;
-    }
-
-    /** Scores the model before training and after every epoch on these images (top-1, top-5, loss). */
-    public Builder setData(EvalData data) {
-      this.data = data;
-      return this;
-    }
-
-    /** Scores the model before training and after every epoch with the caller's function instead. */
-    public Builder setEvaluator(ModelEvaluator evaluator) {
-      this.evaluator = evaluator;
       return this;
     }
 
@@ -143,19 +132,11 @@ public final class RetrainOptions {
       return this;
     }
 
-    /** Hears every training step (label {@code epoch E/N}, images); throwing {@link java.util.concurrent.CancellationException} cancels. */
-    public Builder optListener(Progress.Listener listener) {
-      this.listener = listener;
-      return this;
-    }
-
     public RetrainOptions build() {
       if (train == null) {
         throw new IllegalStateException("a re-training needs its training images: setTrainData(EvalData.train(...))");
       }
-      if ((data == null) == (evaluator == null)) {
-        throw new IllegalStateException("a re-training needs exactly one way to score: setData(EvalData) or setEvaluator(ModelEvaluator)");
-      }
+      requireOneScoring("a re-training");
       return new RetrainOptions(this);
     }
   }

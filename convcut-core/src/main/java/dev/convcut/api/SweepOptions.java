@@ -51,28 +51,17 @@ public final class SweepOptions {
     return listener;
   }
 
-  /** The builder: one of {@link #setData} and {@link #setEvaluator} is required. */
-  public static final class Builder {
+  /**
+   * The builder: one of {@link #setData} (each variant's top-1 on the images, reusing the activations
+   * before the layer) and {@link #setEvaluator} (a full pass of the caller's making per variant) is
+   * required; the listener hears {@code baseline}, then each layer.
+   */
+  public static final class Builder extends ScoringBuilder<Builder> {
     private List<String> layers = List.of();
     private List<Cut> cuts = Grid.parse(null, null).cuts();
     private List<Level> levels = Grid.defaultLevels();
-    private EvalData data;
-    private ModelEvaluator evaluator;
-    private Progress.Listener listener;
 
     private Builder() {}
-
-    /** Scores each variant's top-1 on these images, reusing the activations before the layer. */
-    public Builder setData(EvalData data) {
-      this.data = data;
-      return this;
-    }
-
-    /** Scores each variant with the caller's function (a full pass of the caller's making per variant). */
-    public Builder setEvaluator(ModelEvaluator evaluator) {
-      this.evaluator = evaluator;
-      return this;
-    }
 
     /** Layer names or globs ({@code layer3.*}); default every dense convolution and linear layer. */
     public Builder optLayers(String... layers) {
@@ -92,16 +81,8 @@ public final class SweepOptions {
       return this;
     }
 
-    /** Hears each step; throwing {@link java.util.concurrent.CancellationException} from it cancels the sweep. */
-    public Builder optListener(Progress.Listener listener) {
-      this.listener = listener;
-      return this;
-    }
-
     public SweepOptions build() {
-      if ((data == null) == (evaluator == null)) {
-        throw new IllegalStateException("a sweep needs exactly one way to score: setData(EvalData) or setEvaluator(ModelEvaluator)");
-      }
+      requireOneScoring("a sweep");
       return new SweepOptions(this);
     }
   }
